@@ -1,0 +1,199 @@
+"""The command line: parses, opens the Store, runs a command or the dashboard."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import NoReturn, TextIO
+
+from oxytui import __version__
+from oxytui.core.days import format_day, parse_day
+from oxytui.core.export import FORMATS
+from oxytui.core.model import ContactDraft, ValidationError
+from oxytui.core.streaks import daily_streak, warm_days
+from oxytui.core.text import clean, clean_line
+from oxytui.paths import default_db_path
+from oxytui.store import Store, StoreError
+
+EXIT_OK, EXIT_INPUT, EXIT_FILE = 0, 1, 2
+
+
+class UsageError(Exception):
+    """Bad arguments or input: exit code 1."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_INPUT, f"oxytui: error: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser for every command."""
+    parser = _Parser(
+        prog="oxytui",
+        description="An evening check-in for warm connection. With no command, opens the dashboard.",
+        epilog="Exit codes: 0 done, 1 bad arguments or input, 2 the data file cannot be used.",
+    )
+    parser.add_argument("--version", action="version", version=f"oxytui {__version__}")
+    parser.add_argument("--db", type=Path, help="data file (default: $OXYTUI_DB or the user data folder)")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    log = commands.add_parser("log", help="log a warm contact")
+    log.add_argument("who", metavar="WHO", help="who it was with (a name, or a pet's)")
+    log.add_argument("--kind", default="hug", help="kind of contact, e.g. hug, cuddle (default hug)")
+    log.add_argument("--warmth", default="3", help="how warm it felt, 1–5 (default 3)")
+    log.add_argument("--minutes", default="", help="how long it lasted, 0–1440")
+    log.add_argument("--note", default="", help="a note, up to 2000 characters")
+    log.add_argument("--day", help="YYYY-MM-DD, 'today' or 'yesterday' (default today)")
+
+    export = commands.add_parser("export", help="write everything as JSON, CSV or Markdown")
+    export.add_argument("--format", choices=sorted(FORMATS), default="json")
+    export.add_argument("--out", type=Path, help="file to write (default: standard output)")
+
+    importer = commands.add_parser("import", help="merge a JSON export into the data file")
+    importer.add_argument("file", type=Path, metavar="FILE")
+
+    streak = commands.add_parser("streak", help="current streaks and this week's progress")
+    streak.add_argument("--json", action="store_true", help="print JSON")
+
+    commands.add_parser("check", help="validate the data file and list backups")
+
+    restore = commands.add_parser("restore", help="replace the data file with a backup")
+    restore.add_argument("backup", type=Path, metavar="BACKUP")
+    return parser
+
+
+def _print_safe(text: str, stream: TextIO) -> None:
+    """Write `text`, cleaned of control codes when it goes to a terminal."""
+    stream.write(clean(text) if stream.isatty() else text)
+
+
+def cmd_log(store: Store, args: argparse.Namespace) -> int:
+    """Save one contact and confirm it in one line."""
+    try:
+        day = None if args.day is None else parse_day(args.day, store.today())
+    except ValueError as error:
+        raise ValidationError({"day": str(error)}) from None
+    draft = ContactDraft.from_text(args.who, args.kind, args.warmth, args.minutes, args.note)
+    contact = store.add_contact(draft, day)
+    minutes = f", {contact.minutes} min" if contact.minutes is not None else ""
+    print(
+        f"Saved {clean_line(contact.kind)} with {clean_line(contact.who)} "
+        f"(warmth {'♥' * contact.warmth}{minutes}) for {format_day(contact.day)}."
+    )
+    return EXIT_OK
+
+
+def cmd_export(store: Store, args: argparse.Namespace) -> int:
+    """Write the export to a file or standard output."""
+    text = FORMATS[args.format](store.export_data())
+    if args.out is None:
+        _print_safe(text, sys.stdout)
+    else:
+        args.out.write_text(text, encoding="utf-8")
+        print(f"Wrote {args.format} export to {args.out}.", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_import(store: Store, args: argparse.Namespace) -> int:
+    """Merge a JSON export."""
+    try:
+        data = json.loads(args.file.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise UsageError(f"cannot read {args.file}: {error.strerror}") from None
+    except (ValueError, UnicodeDecodeError) as error:
+        raise UsageError(f"{args.file} is not a JSON export: {error}") from None
+    result = store.import_data(data)
+    print(f"Imported {result.added} records; {result.skipped} were already there.")
+    return EXIT_OK
+
+
+def _days(count: int) -> str:
+    return f"{count} day" if count == 1 else f"{count} days"
+
+
+def cmd_streak(store: Store, args: argparse.Namespace) -> int:
+    """Print the streaks."""
+    warm = warm_days(store.days_with_contacts(), (r.day for r in store.recalls() if r.completed))
+    daily = daily_streak(warm, set(store.rest_days()), store.today())
+    if args.json:
+        print(json.dumps({"daily": {"current": daily.current, "longest": daily.longest}}))
+    else:
+        alive = "" if store.today() in warm else " (log something tonight to keep it going)"
+        print(f"Daily streak: {_days(daily.current)}{alive}; longest {_days(daily.longest)}.")
+    return EXIT_OK
+
+
+def cmd_check(store: Store, args: argparse.Namespace) -> int:
+    """Report on the data file and its backups."""
+    from oxytui.store.backups import list_backups
+
+    data = store.export_data()
+    print(
+        f"{store.path}: ok — {len(data['contacts'])} contacts, {len(data['recalls'])} recalls, "
+        f"{len(data['rest_days'])} rest days."
+    )
+    backups = list_backups(store.path)
+    if not backups:
+        print("No backups yet (one is taken each day at the first save).")
+    for backup in backups:
+        problem = backup.problem()
+        print(f"  {backup.path}  {'ok' if problem is None else 'UNREADABLE: ' + problem}")
+    return EXIT_OK
+
+
+def cmd_restore(db_path: Path, args: argparse.Namespace) -> int:
+    """Put a backup in place of the data file."""
+    from oxytui.core.days import now_local
+    from oxytui.store.restore import restore_backup
+
+    kept = restore_backup(db_path, args.backup, now_local())
+    if kept is not None:
+        print(f"The file that was replaced is kept at {kept}.")
+    print(f"Restored {args.backup} to {db_path}.")
+    return EXIT_OK
+
+
+def run_dashboard(store: Store) -> int:
+    """Open the Textual dashboard."""
+    from oxytui.ui.app import run_app
+
+    return run_app(store)
+
+
+COMMANDS = {
+    "log": cmd_log,
+    "export": cmd_export,
+    "import": cmd_import,
+    "streak": cmd_streak,
+    "check": cmd_check,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run oxytui with `argv`; return the exit code."""
+    args = build_parser().parse_args(argv)
+    db_path: Path = args.db.expanduser() if args.db else default_db_path()
+    try:
+        if args.command == "restore":
+            return cmd_restore(db_path, args)
+        store = Store.open(db_path)
+        if args.command is None:
+            return run_dashboard(store)
+        return COMMANDS[args.command](store, args)
+    except ValidationError as error:
+        for field, message in error.errors.items():
+            print(f"oxytui: {field}: {message}", file=sys.stderr)
+        return EXIT_INPUT
+    except UsageError as error:
+        print(f"oxytui: {error}", file=sys.stderr)
+        return EXIT_INPUT
+    except StoreError as error:
+        print(f"oxytui: {error}", file=sys.stderr)
+        return EXIT_FILE
+    except KeyboardInterrupt:
+        return 130

@@ -1,0 +1,1 @@
+"""Pure domain layer: model, logical days, streaks, text cleaning. Imports neither textual nor tinydb."""

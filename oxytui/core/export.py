@@ -1,0 +1,105 @@
+"""Export formats: JSON (the import form), CSV and Markdown, from the JSON export dict."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from oxytui.core.days import format_day
+
+CSV_COLUMNS = (
+    "record",
+    "id",
+    "day",
+    "logged_at",
+    "utc_offset",
+    "who",
+    "kind",
+    "warmth",
+    "minutes",
+    "note",
+    "started_at",
+    "finished_at",
+    "script",
+    "figure",
+    "before_stress",
+    "before_connected",
+    "after_stress",
+    "after_connected",
+    "completed",
+    "reason",
+)
+
+
+def to_json(data: dict[str, Any]) -> str:
+    """The JSON export, readable and exact."""
+    return json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+
+
+def _blank(value: Any) -> Any:
+    return "" if value is None else value
+
+
+def to_csv(data: dict[str, Any]) -> str:
+    """One CSV table: a row per contact, recall and rest day, told apart by the `record` column."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    for contact in data["contacts"]:
+        writer.writerow({"record": "contact", **{k: _blank(v) for k, v in contact.items()}})
+    for recall in data["recalls"]:
+        row = {k: _blank(v) for k, v in recall.items() if k not in ("before", "after")}
+        for moment in ("before", "after"):
+            for item in ("stress", "connected"):
+                row[f"{moment}_{item}"] = _blank(recall[moment][item])
+        row["completed"] = "yes" if recall["completed"] else "no"
+        writer.writerow({"record": "recall", **row})
+    for rest in data["rest_days"]:
+        writer.writerow({"record": "rest_day", **rest})
+    return out.getvalue()
+
+
+def _rating(ratings: dict[str, Any], item: str) -> str:
+    value = ratings.get(item)
+    return "–" if value is None else str(value)
+
+
+def to_markdown(data: dict[str, Any], clean: Callable[[str], str] = lambda text: text) -> str:
+    """A readable Markdown journal, one section per day, newest first."""
+    days: dict[str, list[str]] = {}
+    for contact in data["contacts"]:
+        line = f"- {'♥' * contact['warmth']} **{clean(contact['who'])}** — {clean(contact['kind'])}"
+        if contact["minutes"] is not None:
+            line += f", {contact['minutes']} min"
+        if contact["note"]:
+            line += f": {clean(contact['note'])}"
+        days.setdefault(contact["day"], []).append(line)
+    for recall in data["recalls"]:
+        before, after = recall["before"], recall["after"]
+        state = "completed" if recall["completed"] else "not completed"
+        line = (
+            f"- Recall *{clean(recall['script'])}* with {clean(recall['figure']) or 'no one named'} "
+            f"({state}): stress {_rating(before, 'stress')}→{_rating(after, 'stress')}, "
+            f"connected {_rating(before, 'connected')}→{_rating(after, 'connected')}"
+        )
+        if recall["note"]:
+            line += f": {clean(recall['note'])}"
+        days.setdefault(recall["day"], []).append(line)
+    for rest in data["rest_days"]:
+        reason = f": {clean(rest['reason'])}" if rest["reason"] else ""
+        days.setdefault(rest["day"], []).append(f"- Rest day{reason}")
+    parts = ["# oxytui journal\n"]
+    for day in sorted(days, reverse=True):
+        parts.append(f"\n## {format_day(date.fromisoformat(day))}\n\n" + "\n".join(days[day]) + "\n")
+    return "".join(parts)
+
+
+FORMATS: dict[str, Callable[[dict[str, Any]], str]] = {
+    "json": to_json,
+    "csv": to_csv,
+    "markdown": to_markdown,
+}

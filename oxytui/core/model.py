@@ -1,0 +1,246 @@
+"""The records oxytui keeps, and the rules a record must meet before it is saved."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from datetime import UTC, date, datetime, timedelta, timezone
+
+from oxytui.core.days import WEEKDAYS, utc_offset_text
+from oxytui.core.text import clean, has_lone_surrogate
+
+WHO_MAX = 80
+KIND_MAX = 40
+NOTE_MAX = 2000
+REASON_MAX = 200
+FIGURE_MAX = 80
+MINUTES_MAX = 1440
+RAW_TEXT_FACTOR = 4  # raw text may carry invisible codes, up to this many times the visible limit
+
+
+class ValidationError(ValueError):
+    """One or more fields are not acceptable; `errors` maps each field to a message that says why."""
+
+    def __init__(self, errors: Mapping[str, str]) -> None:
+        self.errors = dict(errors)
+        super().__init__("; ".join(f"{name}: {message}" for name, message in self.errors.items()))
+
+
+def new_id() -> str:
+    """A fresh record id: 32 hex digits."""
+    return uuid.uuid4().hex
+
+
+def _text_error(value: str, label: str, *, required: bool, limit: int) -> str | None:
+    if has_lone_surrogate(value):
+        return f"{label} holds a broken character (a lone surrogate); retype it"
+    visible = clean(value).strip()
+    if required and not visible:
+        return f"{label} is needed: type at least one visible character"
+    if len(visible) > limit or len(value) > limit * RAW_TEXT_FACTOR:
+        return f"{label} is too long: at most {limit} characters (this has {len(visible)})"
+    return None
+
+
+def _int_error(value: object, label: str, low: int, high: int) -> str | None:
+    if isinstance(value, bool) or not isinstance(value, int):
+        return f"{label} must be a whole number from {low} to {high}"
+    if not low <= value <= high:
+        return f"{label} must be from {low} to {high} (not {value})"
+    return None
+
+
+def _check(errors: dict[str, str]) -> None:
+    if errors:
+        raise ValidationError(errors)
+
+
+@dataclass(frozen=True, slots=True)
+class ContactDraft:
+    """What a person types for a warm contact, trimmed and checked; becomes a Contact when saved."""
+
+    who: str
+    kind: str
+    warmth: int = 3
+    minutes: int | None = None
+    note: str = ""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "who", self.who.strip())
+        object.__setattr__(self, "kind", self.kind.strip())
+        object.__setattr__(self, "note", self.note.strip())
+        errors: dict[str, str] = {}
+        if message := _text_error(self.who, "who", required=True, limit=WHO_MAX):
+            errors["who"] = message
+        if message := _text_error(self.kind, "kind", required=True, limit=KIND_MAX):
+            errors["kind"] = message
+        if message := _int_error(self.warmth, "warmth", 1, 5):
+            errors["warmth"] = message
+        if self.minutes is not None and (message := _int_error(self.minutes, "minutes", 0, MINUTES_MAX)):
+            errors["minutes"] = message
+        if message := _text_error(self.note, "note", required=False, limit=NOTE_MAX):
+            errors["note"] = message
+        _check(errors)
+
+    @classmethod
+    def from_text(cls, who: str, kind: str, warmth: str, minutes: str, note: str) -> ContactDraft:
+        """Build a draft from form text, naming every field that is wrong at once."""
+        errors: dict[str, str] = {}
+        warmth_value = _parse_int(warmth.strip() or "3", "warmth", 1, 5, errors)
+        minutes_value = (
+            _parse_int(minutes.strip(), "minutes", 0, MINUTES_MAX, errors) if minutes.strip() else None
+        )
+        try:
+            draft = cls(who, kind, warmth_value or 3, minutes_value, note)
+        except ValidationError as error:
+            errors = {**error.errors, **errors}
+            raise ValidationError(errors) from None
+        _check(errors)
+        return draft
+
+
+def _parse_int(text: str, label: str, low: int, high: int, errors: dict[str, str]) -> int | None:
+    try:
+        value = int(text)
+    except ValueError:
+        errors[label] = f"{label} must be a whole number from {low} to {high} (not {text!r})"
+        return None
+    if message := _int_error(value, label, low, high):
+        errors[label] = message
+        return None
+    return value
+
+
+@dataclass(frozen=True, slots=True)
+class Contact:
+    """One warm contact: who, what kind, how warm, on which logical day."""
+
+    id: str
+    day: date
+    logged_at: datetime
+    utc_offset: str
+    who: str
+    kind: str
+    warmth: int = 3
+    minutes: int | None = None
+    note: str = ""
+
+    @classmethod
+    def create(cls, draft: ContactDraft, day: date, now: datetime) -> Contact:
+        """A new contact made from `draft`, logged at the aware local time `now`."""
+        return cls(
+            id=new_id(),
+            day=day,
+            logged_at=now.astimezone(UTC),
+            utc_offset=utc_offset_text(now),
+            who=draft.who,
+            kind=draft.kind,
+            warmth=draft.warmth,
+            minutes=draft.minutes,
+            note=draft.note,
+        )
+
+    def with_draft(self, draft: ContactDraft) -> Contact:
+        """This contact with the fields of `draft`; id, day and time stay."""
+        return replace(
+            self,
+            who=draft.who,
+            kind=draft.kind,
+            warmth=draft.warmth,
+            minutes=draft.minutes,
+            note=draft.note,
+        )
+
+    @property
+    def draft(self) -> ContactDraft:
+        """The editable fields of this contact."""
+        return ContactDraft(self.who, self.kind, self.warmth, self.minutes, self.note)
+
+    @property
+    def local_time(self) -> datetime:
+        """When it was logged, in the time zone it was logged in."""
+        sign = -1 if self.utc_offset.startswith("-") else 1
+        hours, minutes = self.utc_offset[1:].split(":")
+        offset = timedelta(hours=int(hours), minutes=int(minutes)) * sign
+        return self.logged_at.astimezone(timezone(offset))
+
+
+@dataclass(frozen=True, slots=True)
+class Ratings:
+    """Two single-item ratings, 0–10, each may be skipped (None)."""
+
+    stress: int | None = None
+    connected: int | None = None
+
+    def __post_init__(self) -> None:
+        errors: dict[str, str] = {}
+        for name in ("stress", "connected"):
+            value = getattr(self, name)
+            if value is not None and (message := _int_error(value, name, 0, 10)):
+                errors[name] = message
+        _check(errors)
+
+
+@dataclass(frozen=True, slots=True)
+class Recall:
+    """One guided recall session."""
+
+    id: str
+    day: date
+    started_at: datetime
+    finished_at: datetime | None
+    script: str
+    figure: str
+    before: Ratings = field(default_factory=Ratings)
+    after: Ratings = field(default_factory=Ratings)
+    completed: bool = False
+    note: str = ""
+
+    def __post_init__(self) -> None:
+        errors: dict[str, str] = {}
+        if message := _text_error(self.script, "script", required=True, limit=KIND_MAX):
+            errors["script"] = message
+        if message := _text_error(self.figure, "figure", required=False, limit=FIGURE_MAX):
+            errors["figure"] = message
+        if message := _text_error(self.note, "note", required=False, limit=NOTE_MAX):
+            errors["note"] = message
+        _check(errors)
+
+
+@dataclass(frozen=True, slots=True)
+class RestDay:
+    """A day that neither breaks nor extends a streak (ill, travelling, alone)."""
+
+    day: date
+    reason: str = ""
+
+    def __post_init__(self) -> None:
+        if message := _text_error(self.reason, "reason", required=False, limit=REASON_MAX):
+            raise ValidationError({"reason": message})
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """The user's settings, kept in the data file."""
+
+    day_start_hour: int = 4
+    week_start: str = "monday"
+    goal_warm_days: int = 5
+    goal_recalls: int = 3
+    theme: str = "oxytui"
+    welcomed: bool = False
+
+    def __post_init__(self) -> None:
+        errors: dict[str, str] = {}
+        if message := _int_error(self.day_start_hour, "day_start_hour", 0, 23):
+            errors["day_start_hour"] = message
+        if self.week_start not in WEEKDAYS:
+            errors["week_start"] = f"week_start must be one of {', '.join(WEEKDAYS)}"
+        if message := _int_error(self.goal_warm_days, "goal_warm_days", 0, 7):
+            errors["goal_warm_days"] = message
+        if message := _int_error(self.goal_recalls, "goal_recalls", 0, 21):
+            errors["goal_recalls"] = message
+        if not isinstance(self.theme, str) or not self.theme.strip():
+            errors["theme"] = "theme must be a theme name"
+        _check(errors)

@@ -1,0 +1,148 @@
+"""Records as plain dicts (the file and export form) and back, with a clear error for a malformed one."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import asdict
+from datetime import date, datetime
+from typing import Any
+
+from oxytui.core.model import Contact, Ratings, Recall, RestDay, Settings, ValidationError
+
+Record = dict[str, Any]
+
+
+class RecordError(ValueError):
+    """A stored record does not have the shape oxytui writes."""
+
+
+def _iso_time(moment: datetime | None) -> str | None:
+    return None if moment is None else moment.isoformat(timespec="microseconds")
+
+
+def _field(record: Mapping[str, Any], name: str, kind: type | tuple[type, ...]) -> Any:
+    value = record.get(name)
+    if not isinstance(value, kind) or (isinstance(value, bool) and kind is int):
+        raise RecordError(f"field {name!r} is {value!r}")
+    return value
+
+
+def _day(record: Mapping[str, Any], name: str = "day") -> date:
+    try:
+        return date.fromisoformat(_field(record, name, str))
+    except ValueError:
+        raise RecordError(f"field {name!r} is not a date: {record.get(name)!r}") from None
+
+
+def _time(record: Mapping[str, Any], name: str) -> datetime:
+    try:
+        moment = datetime.fromisoformat(_field(record, name, str))
+    except ValueError:
+        raise RecordError(f"field {name!r} is not a time: {record.get(name)!r}") from None
+    if moment.tzinfo is None:
+        raise RecordError(f"field {name!r} has no time zone: {record.get(name)!r}")
+    return moment
+
+
+def contact_to_dict(contact: Contact) -> Record:
+    """The stored form of a contact."""
+    return {
+        "id": contact.id,
+        "day": contact.day.isoformat(),
+        "logged_at": _iso_time(contact.logged_at),
+        "utc_offset": contact.utc_offset,
+        "who": contact.who,
+        "kind": contact.kind,
+        "warmth": contact.warmth,
+        "minutes": contact.minutes,
+        "note": contact.note,
+    }
+
+
+def contact_from_dict(record: Mapping[str, Any]) -> Contact:
+    """A contact from its stored form."""
+    minutes = record.get("minutes")
+    if minutes is not None:
+        minutes = _field(record, "minutes", int)
+    return Contact(
+        id=_field(record, "id", str),
+        day=_day(record),
+        logged_at=_time(record, "logged_at"),
+        utc_offset=_field(record, "utc_offset", str),
+        who=_field(record, "who", str),
+        kind=_field(record, "kind", str),
+        warmth=_field(record, "warmth", int),
+        minutes=minutes,
+        note=_field(record, "note", str),
+    )
+
+
+def _ratings(record: Mapping[str, Any], name: str) -> Ratings:
+    value = _field(record, name, dict)
+    try:
+        return Ratings(value.get("stress"), value.get("connected"))
+    except ValidationError as error:
+        raise RecordError(f"field {name!r}: {error}") from None
+
+
+def recall_to_dict(recall: Recall) -> Record:
+    """The stored form of a recall."""
+    return {
+        "id": recall.id,
+        "day": recall.day.isoformat(),
+        "started_at": _iso_time(recall.started_at),
+        "finished_at": _iso_time(recall.finished_at),
+        "script": recall.script,
+        "figure": recall.figure,
+        "before": asdict(recall.before),
+        "after": asdict(recall.after),
+        "completed": recall.completed,
+        "note": recall.note,
+    }
+
+
+def recall_from_dict(record: Mapping[str, Any]) -> Recall:
+    """A recall from its stored form."""
+    finished = None if record.get("finished_at") is None else _time(record, "finished_at")
+    try:
+        return Recall(
+            id=_field(record, "id", str),
+            day=_day(record),
+            started_at=_time(record, "started_at"),
+            finished_at=finished,
+            script=_field(record, "script", str),
+            figure=_field(record, "figure", str),
+            before=_ratings(record, "before"),
+            after=_ratings(record, "after"),
+            completed=_field(record, "completed", bool),
+            note=_field(record, "note", str),
+        )
+    except ValidationError as error:
+        raise RecordError(str(error)) from None
+
+
+def rest_day_to_dict(rest: RestDay) -> Record:
+    """The stored form of a rest day."""
+    return {"day": rest.day.isoformat(), "reason": rest.reason}
+
+
+def rest_day_from_dict(record: Mapping[str, Any]) -> RestDay:
+    """A rest day from its stored form."""
+    try:
+        return RestDay(day=_day(record), reason=_field(record, "reason", str))
+    except ValidationError as error:
+        raise RecordError(str(error)) from None
+
+
+def settings_to_dict(settings: Settings) -> Record:
+    """The stored form of the settings."""
+    return asdict(settings)
+
+
+def settings_from_dict(record: Mapping[str, Any]) -> Settings:
+    """Settings from their stored form; unknown keys are ignored, missing ones take defaults."""
+    known = {name: record[name] for name in Settings.__dataclass_fields__ if name in record}
+    try:
+        return Settings(**known)
+    except (ValidationError, TypeError) as error:
+        raise RecordError(f"settings: {error}") from None

@@ -1,0 +1,54 @@
+"""Cleaning user text for display: the user's words reach the screen, their control codes do not."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Whole terminal escape sequences: CSI (ESC [ ... final), OSC/DCS/SOS/PM/APC strings
+# (ESC ] ... BEL or ST), and two-character escapes. Their C1 forms are covered too.
+_ESCAPE_SEQUENCE = re.compile(
+    r"""
+    (?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]                     # CSI
+    | (?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f]).*?(?:\x07|\x1b\\|\x9c|$)  # OSC, DCS, SOS, PM, APC
+    | \x1b[ -/]*[0-~]                                    # other two-character escapes
+    """,
+    re.VERBOSE | re.DOTALL,
+)
+
+# Bidirectional embeddings, overrides and isolates, plus the directional marks.
+BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def _keep(char: str) -> bool:
+    if char in "\n\t":
+        return True
+    if char in BIDI_CONTROLS:
+        return False
+    category = unicodedata.category(char)
+    # Cc: C0, DEL and C1 controls; Cs: lone surrogates, which no terminal can show.
+    return category not in ("Cc", "Cs")
+
+
+def clean(text: str) -> str:
+    """Return `text` without escape sequences, control characters (but newline and tab) or bidi controls."""
+    without_sequences = _ESCAPE_SEQUENCE.sub("", text)
+    return "".join(char for char in without_sequences if _keep(char))
+
+
+def clean_line(text: str) -> str:
+    """Return `text` cleaned for a single line: newlines and tabs become spaces."""
+    return " ".join(clean(text).split())
+
+
+def shorten(text: str, width: int) -> str:
+    """Return the cleaned single line `text`, cut to `width` characters with an ellipsis."""
+    line = clean_line(text)
+    if width < 1:
+        return ""
+    return line if len(line) <= width else line[: width - 1].rstrip() + "…"
+
+
+def has_lone_surrogate(text: str) -> bool:
+    """True when `text` holds a lone surrogate, which cannot be written as UTF-8."""
+    return any("\ud800" <= char <= "\udfff" for char in text)

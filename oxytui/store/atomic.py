@@ -1,0 +1,82 @@
+"""Durable file replacement: temp file in the same folder, fsync, os.replace, fsync the folder."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+
+TEMP_SUFFIX = ".tmp"
+
+
+def temp_prefix(path: Path) -> str:
+    """The name prefix of temp files written beside `path`."""
+    return f".{path.name}."
+
+
+def fsync_dir(folder: Path) -> None:
+    """Make a rename inside `folder` durable."""
+    fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def ensure_dir(folder: Path) -> None:
+    """Create `folder` (and parents) with mode 0700 if it is missing; leave an existing one alone."""
+    if not folder.is_dir():
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        os.chmod(folder, 0o700)
+
+
+def atomic_write(path: Path, payload: bytes) -> None:
+    """Replace `path` with `payload` so that a crash leaves either the old or the new file, mode 0600.
+
+    If any step fails, the file at `path` is as it was and the error is raised.
+    """
+    ensure_dir(path.parent)
+    fd, temp_name = tempfile.mkstemp(prefix=temp_prefix(path), suffix=TEMP_SUFFIX, dir=path.parent)
+    temp = Path(temp_name)
+    keep = temp.with_name(temp.name + ".old")
+    kept = False
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(payload)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if path.exists():
+            try:
+                os.link(path, keep)
+                kept = True
+            except OSError:
+                kept = False  # no hard links here: the replace below is still atomic
+        os.replace(temp, path)
+        try:
+            fsync_dir(path.parent)
+        except OSError:
+            if kept:
+                os.replace(keep, path)
+                kept = False
+            raise
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            temp.unlink()
+        if kept:
+            with contextlib.suppress(FileNotFoundError):
+                keep.unlink()
+
+
+def remove_leftover_temps(path: Path) -> list[Path]:
+    """Remove temp files an interrupted write left beside `path` (call only while holding the lock)."""
+    removed: list[Path] = []
+    if not path.parent.is_dir():
+        return removed
+    prefix = temp_prefix(path)
+    for leftover in path.parent.iterdir():
+        if leftover.name.startswith(prefix) and TEMP_SUFFIX in leftover.name:
+            with contextlib.suppress(FileNotFoundError):
+                leftover.unlink()
+                removed.append(leftover)
+    return removed

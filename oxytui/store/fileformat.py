@@ -1,0 +1,93 @@
+"""The data file's format: strict decoding, the schema version and the migration steps."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from oxytui.store.errors import UnreadableFileError
+
+SCHEMA_VERSION = 1
+TABLES = ("meta", "settings", "contacts", "recalls", "rest_days")
+
+Data = dict[str, dict[str, dict[str, Any]]]
+
+# from_version -> step that turns a file of that version into from_version + 1.
+MIGRATIONS: dict[int, Callable[[Data], Data]] = {}
+
+
+def _no_constants(name: str) -> Any:
+    raise ValueError(f"{name} is not valid JSON")
+
+
+def encode(data: Data) -> bytes:
+    """The bytes written to disk: compact UTF-8 JSON, no NaN."""
+    return json.dumps(data, ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode("utf-8")
+
+
+def schema_version(data: Data) -> int:
+    """The schema version a decoded file declares (0 when it declares none)."""
+    meta = data.get("meta") or {}
+    for document in meta.values():
+        version = document.get("schema_version")
+        if isinstance(version, int) and not isinstance(version, bool):
+            return version
+    return 0
+
+
+def _shape_problem(value: Any) -> str | None:
+    if not isinstance(value, dict):
+        return f"it holds a JSON {type(value).__name__}, not an object of tables"
+    for name, table in value.items():
+        if not isinstance(table, dict):
+            return f"table {name!r} is a {type(table).__name__}, not an object"
+        for doc_id, document in table.items():
+            if not isinstance(document, dict):
+                return f"record {doc_id!r} in table {name!r} is not an object"
+    return None
+
+
+def decode(raw: bytes, path: Path) -> Data:
+    """Decode and check a data file, migrating an older schema in memory.
+
+    Raises UnreadableFileError (naming `path` and the problem) for anything that is not a
+    complete oxytui file of a schema this program knows.
+    """
+    if not raw.strip():
+        raise UnreadableFileError(f"{path} is empty")
+    try:
+        value = json.loads(raw.decode("utf-8"), parse_constant=_no_constants)
+    except UnicodeDecodeError as error:
+        raise UnreadableFileError(
+            f"{path} is not UTF-8 text ({error.reason} at byte {error.start})"
+        ) from None
+    except (ValueError, RecursionError) as error:
+        raise UnreadableFileError(f"{path} is not complete JSON ({error})") from None
+    if problem := _shape_problem(value):
+        raise UnreadableFileError(f"{path} is not an oxytui data file: {problem}")
+    data: Data = value
+    if not data:
+        return data
+    version = schema_version(data)
+    if version > SCHEMA_VERSION:
+        raise UnreadableFileError(
+            f"{path} was written by a newer oxytui (schema {version}; this one knows "
+            f"{SCHEMA_VERSION}): upgrade oxytui to use it"
+        )
+    return migrate(data, version, path)
+
+
+def migrate(data: Data, version: int, path: Path) -> Data:
+    """Apply the migration steps from `version` up to SCHEMA_VERSION."""
+    while version < SCHEMA_VERSION:
+        step = MIGRATIONS.get(version)
+        if step is None:
+            raise UnreadableFileError(f"{path} has schema {version}, which this oxytui cannot read")
+        data = step(data)
+        version += 1
+        meta = data.setdefault("meta", {})
+        for document in meta.values() or [meta.setdefault("1", {})]:
+            document["schema_version"] = version
+    return data

@@ -1,0 +1,76 @@
+"""A TinyDB Storage that serves reads from memory and writes durably (see atomic.py)."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from tinydb.storages import Storage
+
+from oxytui.store.atomic import atomic_write
+from oxytui.store.errors import UnreadableFileError
+from oxytui.store.fileformat import SCHEMA_VERSION, Data, decode, encode, schema_version
+
+
+@dataclass(frozen=True, slots=True)
+class Stamp:
+    """What identifies one version of the file on disk."""
+
+    inode: int
+    size: int
+    mtime_ns: int
+
+
+def stamp_of(path: Path) -> Stamp | None:
+    """The stamp of the file at `path`, or None when there is none."""
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        return None
+    return Stamp(info.st_ino, info.st_size, info.st_mtime_ns)
+
+
+class DurableStorage(Storage):
+    """Holds the decoded file in memory; `write` replaces the file atomically and durably."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._data: Data | None = None
+        self._stamp: Stamp | None = None
+
+    def load(self) -> None:
+        """(Re)read the file from disk; a missing file is an empty database."""
+        stamp = stamp_of(self.path)
+        if stamp is None:
+            self._data, self._stamp = {}, None
+            return
+        raw = self.path.read_bytes()
+        data = decode(raw, self.path)
+        self._data, self._stamp = data, stamp_of(self.path)
+        if self._stamp != stamp:  # replaced while we read: read the newer one
+            self.load()
+
+    def changed_on_disk(self) -> bool:
+        """True when another process replaced the file since we last read or wrote it."""
+        return stamp_of(self.path) != self._stamp
+
+    def forget(self) -> None:
+        """Drop what is in memory; the next read loads the file again."""
+        self._data, self._stamp = None, None
+
+    def read(self) -> Data:
+        if self._data is None:
+            self.load()
+        assert self._data is not None
+        return self._data
+
+    def write(self, data: dict[str, Any]) -> None:
+        if schema_version(data) > SCHEMA_VERSION:
+            raise UnreadableFileError(f"{self.path} has a newer schema; it will not be rewritten")
+        atomic_write(self.path, encode(data))
+        self._data, self._stamp = data, stamp_of(self.path)
+
+    def close(self) -> None:
+        self._data = None

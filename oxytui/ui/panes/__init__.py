@@ -1,0 +1,1 @@
+"""The three dashboard panes: Today, Recall, Streaks."""

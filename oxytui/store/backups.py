@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from oxytui.paths import backup_dir
-from oxytui.store.atomic import atomic_write, ensure_dir
+from oxytui.store.atomic import TEMP_SUFFIX, atomic_write, ensure_dir
 from oxytui.store.errors import UnreadableFileError
 from oxytui.store.fileformat import decode
 
@@ -55,6 +55,15 @@ def list_backups(db_path: Path) -> list[Backup]:
             with contextlib.suppress(ValueError):
                 found.append(Backup(entry, date.fromisoformat(match.group(1))))
     return sorted(found, key=lambda backup: backup.day, reverse=True)
+
+
+def backup_temps(db_path: Path) -> list[Path]:
+    """Temp files an interrupted backup left in the backups folder (remove only while holding the lock)."""
+    folder = backup_dir(db_path)
+    if not folder.is_dir():
+        return []
+    prefix = f".{db_path.stem}-"
+    return [path for path in folder.iterdir() if path.name.startswith(prefix) and TEMP_SUFFIX in path.name]
 
 
 def newest_good_backup(db_path: Path) -> Backup | None:

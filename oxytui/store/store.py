@@ -32,7 +32,7 @@ from oxytui.core.records import (
 )
 from oxytui.paths import lock_path
 from oxytui.store.atomic import remove_leftover_temps, temp_prefix
-from oxytui.store.backups import newest_good_backup, take_daily_backup
+from oxytui.store.backups import backup_temps, newest_good_backup, take_daily_backup
 from oxytui.store.errors import (
     LockTimeoutError,
     NotAFileError,
@@ -100,9 +100,12 @@ class Store:
         self._undo: list[_UndoStep] = []
         self.changes = 0  # grows with every change seen, ours or another process's
         self._reload()
-        if any(p.name.startswith(temp_prefix(self.path)) for p in self._siblings()):
+        prefix = temp_prefix(self.path)
+        if any(p.name.startswith(prefix) for p in self._siblings()) or backup_temps(self.path):
             with self._locked():
                 remove_leftover_temps(self.path)
+                for leftover in backup_temps(self.path):
+                    leftover.unlink(missing_ok=True)
 
     @classmethod
     def open(cls, path: Path, *, clock: Clock = now_local) -> Store:

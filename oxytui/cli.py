@@ -11,7 +11,7 @@ from typing import NoReturn, TextIO
 
 from oxytui import __version__
 from oxytui.core.days import format_day, parse_day
-from oxytui.core.export import FORMATS
+from oxytui.core.export import FORMATS, to_markdown
 from oxytui.core.model import ContactDraft, ValidationError
 from oxytui.core.streaks import daily_streak, warm_days
 from oxytui.core.text import clean, clean_line
@@ -90,11 +90,16 @@ def cmd_log(store: Store, args: argparse.Namespace) -> int:
 
 def cmd_export(store: Store, args: argparse.Namespace) -> int:
     """Write the export to a file or standard output."""
-    text = FORMATS[args.format](store.export_data())
+    data = store.export_data()
+    # JSON and CSV are exact copies; the Markdown journal is for reading, so control codes are cleaned.
+    text = to_markdown(data, clean_line) if args.format == "markdown" else FORMATS[args.format](data)
     if args.out is None:
         _print_safe(text, sys.stdout)
     else:
-        args.out.write_text(text, encoding="utf-8")
+        try:
+            args.out.write_text(text, encoding="utf-8")
+        except OSError as error:
+            raise UsageError(f"cannot write {args.out}: {error.strerror or error}") from None
         print(f"Wrote {args.format} export to {args.out}.", file=sys.stderr)
     return EXIT_OK
 

@@ -36,7 +36,7 @@ def _text_error(value: str, label: str, *, required: bool, limit: int) -> str | 
     if has_lone_surrogate(value):
         return f"{label} holds a broken character (a lone surrogate); retype it"
     visible = clean(value).strip()
-    if required and not visible:
+    if required and not any(char.isprintable() and not char.isspace() for char in visible):
         return f"{label} is needed: type at least one visible character"
     if len(visible) > limit or len(value) > limit * RAW_TEXT_FACTOR:
         return f"{label} is too long: at most {limit} characters (this has {len(visible)})"

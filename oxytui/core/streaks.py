@@ -1,18 +1,31 @@
-"""Streaks: warm days, the daily streak and why a streak ended. Pure and fast."""
+"""Streaks: warm days, the daily and weekly streaks, weekly goals and why a streak ended. Pure and fast.
+
+The rules (shown to the user in the help screen):
+
+- A warm day has at least one warm contact or one completed recall. A day that is both warm and a rest
+  day counts as warm.
+- The daily streak is the run of warm days up to today; a rest day is skipped over (it neither breaks nor
+  counts). Today not yet warm does not break it.
+- A calendar week (from `week_start`) meets the goal when it has at least `goal_warm_days` warm days and
+  `goal_recalls` completed recalls, each scaled down by that week's rest days (see `scaled_goal`).
+  The weekly streak is the run of weeks meeting the goal; the running week is in progress, never a break,
+  and a week made only of rest days is skipped over like a rest day. The goals in force now are applied
+  to every week.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections import Counter
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from oxytui.core.days import week_bounds
+from oxytui.core.model import Contact, Recall, Settings
 
-@dataclass(frozen=True, slots=True)
-class DailyStreak:
-    """The current and the longest run of warm days (rest days skipped over)."""
-
-    current: int
-    longest: int
+ONE_DAY = timedelta(days=1)
+RECALL_WARMTH = 2  # what one completed recall adds to a day's warmth score
+LEVEL_STEPS = (1, 4, 7, 10)  # warmth score at which heatmap levels 1, 2, 3 and 4 begin
 
 
 def warm_days(contact_days: Iterable[date], completed_recall_days: Iterable[date]) -> set[date]:
@@ -20,26 +33,277 @@ def warm_days(contact_days: Iterable[date], completed_recall_days: Iterable[date
     return set(contact_days) | set(completed_recall_days)
 
 
-def daily_streak(warm: set[date], rest: set[date], today: date) -> DailyStreak:
+@dataclass(frozen=True, slots=True)
+class History:
+    """What the streaks are computed from: warm days, rest days, completed recalls and warmth by day."""
+
+    warm: frozenset[date] = frozenset()
+    rest: frozenset[date] = frozenset()
+    recalls: dict[date, int] = field(default_factory=dict)
+    warmth: dict[date, int] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, contacts: Iterable[Contact], recalls: Iterable[Recall], rest: Iterable[date]) -> History:
+        """The history of these records (only completed recalls count)."""
+        warmth: Counter[date] = Counter()
+        for contact in contacts:
+            warmth[contact.day] += contact.warmth
+        done = Counter(recall.day for recall in recalls if recall.completed)
+        for day, count in done.items():
+            warmth[day] += RECALL_WARMTH * count
+        return cls(frozenset(warmth), frozenset(rest), dict(done), dict(warmth))
+
+    @classmethod
+    def of_days(
+        cls, warm: Iterable[date], rest: Iterable[date] = (), recalls: Iterable[date] = ()
+    ) -> History:
+        """A history from plain days (each warm day has warmth 3; `recalls` lists completed recall days)."""
+        done = Counter(recalls)
+        warm_set = frozenset(warm) | frozenset(done)
+        return cls(warm_set, frozenset(rest), dict(done), dict.fromkeys(warm_set, 3))
+
+    def level(self, day: date) -> int:
+        """The heatmap level of `day`, 0 (nothing) to 4 (warmest), from its warmth score."""
+        score = self.warmth.get(day, 0)
+        return sum(1 for step in LEVEL_STEPS if score >= step)
+
+
+# --- the daily streak ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class DailyStreak:
+    """The current and the longest run of warm days (rest days skipped over).
+
+    `broken_on` is the most recent day that ended a streak: neither warm nor rest, before today, with a
+    warm day before it. `today_warm` tells whether today already counts.
+    """
+
+    current: int
+    longest: int
+    broken_on: date | None = None
+    today_warm: bool = False
+
+
+def daily_streak(warm: Collection[date], rest: Collection[date], today: date) -> DailyStreak:
     """The daily streak on `today`: today not yet warm keeps yesterday's streak alive."""
-    day = today if today in warm or today in rest else today - timedelta(days=1)
+    past_warm = [day for day in warm if day <= today]
+    if not past_warm:
+        return DailyStreak(0, 0)
+    first = min(past_warm)
+    day = today if today in warm else today - ONE_DAY
     current = 0
-    while True:
+    while day >= first:
         if day in warm:
             current += 1
         elif day not in rest:
             break
-        day -= timedelta(days=1)
-        if current == 0 and not any(d <= day for d in warm):
-            break
+        day -= ONE_DAY
+    broken_on = day if day > first else None
     longest = run = 0
-    days = sorted(d for d in warm | rest if d <= today)
     previous: date | None = None
-    for day in days:
-        if previous is not None and day - previous > timedelta(days=1):
+    for day in sorted({d for d in rest if first <= d <= today} | set(past_warm)):
+        if previous is not None and day - previous > ONE_DAY:
             run = 0
         if day in warm:
             run += 1
             longest = max(longest, run)
         previous = day
-    return DailyStreak(current=current, longest=max(longest, current))
+    return DailyStreak(current, max(longest, current), broken_on, today in warm)
+
+
+def short_day(day: date, today: date) -> str:
+    """'Tue 12 Nov', with the year added when it is not this year's."""
+    text = f"{day:%a} {day.day} {day:%b}"
+    return text if day.year == today.year else f"{text} {day.year}"
+
+
+def ended_because(streak: DailyStreak, today: date) -> str | None:
+    """One sentence on why the last daily streak ended, or None when none has ended."""
+    if streak.broken_on is None:
+        return None
+    missed = streak.broken_on
+    return f"ended {short_day(missed + ONE_DAY, today)}: nothing logged on {short_day(missed, today)}"
+
+
+# --- weekly goals ----------------------------------------------------------------------------
+
+
+def scaled_goal(goal: int, rest_days: int) -> int:
+    """A weekly goal scaled down by the week's rest days.
+
+    The goal becomes goal × (7 − rest days) / 7, rounded to the nearest whole number with halves rounded
+    up: a goal of 5 warm days with one rest day is 4 (4.29), a goal of 3 recalls with one rest day stays
+    3 (2.57), and a week of seven rest days has goals of 0.
+    """
+    rest_days = min(max(rest_days, 0), 7)
+    return (2 * goal * (7 - rest_days) + 7) // 14
+
+
+@dataclass(frozen=True, slots=True)
+class WeekProgress:
+    """One calendar week against the weekly goals (already scaled by its rest days)."""
+
+    start: date
+    warm_days: int
+    recalls: int
+    rest_days: int
+    goal_warm_days: int
+    goal_recalls: int
+    in_progress: bool = False
+
+    @property
+    def end(self) -> date:
+        """The last day of the week."""
+        return self.start + timedelta(days=6)
+
+    @property
+    def met(self) -> bool:
+        """True when both goals are reached."""
+        return self.warm_days >= self.goal_warm_days and self.recalls >= self.goal_recalls
+
+    @property
+    def all_rest(self) -> bool:
+        """True when every day of the week is a rest day (the week neither breaks nor extends)."""
+        return self.rest_days >= 7
+
+    def shortfall(self) -> str:
+        """'3 of 5 warm days, 1 of 3 recalls'."""
+        return (
+            f"{self.warm_days} of {self.goal_warm_days} warm days, "
+            f"{self.recalls} of {self.goal_recalls} recalls"
+        )
+
+
+def week_progress(history: History, day: date, settings: Settings, today: date) -> WeekProgress:
+    """The calendar week holding `day`, counted from `history` with the goals of `settings`."""
+    start, end = week_bounds(day, settings.week_start)
+    days = [start + timedelta(days=i) for i in range(7)]
+    warm = sum(1 for d in days if d in history.warm)
+    rest = sum(1 for d in days if d in history.rest and d not in history.warm)
+    recalls = sum(history.recalls.get(d, 0) for d in days)
+    return WeekProgress(
+        start=start,
+        warm_days=warm,
+        recalls=recalls,
+        rest_days=rest,
+        goal_warm_days=min(scaled_goal(settings.goal_warm_days, rest), 7 - rest),
+        goal_recalls=scaled_goal(settings.goal_recalls, rest),
+        in_progress=start <= today <= end,
+    )
+
+
+def all_weeks(history: History, settings: Settings, today: date) -> list[WeekProgress]:
+    """Every week from the first warm or rest day up to the running week, oldest first."""
+    days = [d for d in history.warm | history.rest if d <= today]
+    if not days:
+        return [week_progress(history, today, settings, today)]
+    start, _ = week_bounds(min(days), settings.week_start)
+    current, _ = week_bounds(today, settings.week_start)
+    warm: Counter[date] = Counter()
+    rest: Counter[date] = Counter()
+    recalls: Counter[date] = Counter()
+    offset = start.toordinal() % 7
+
+    def week_of(day: date) -> date:
+        return date.fromordinal(day.toordinal() - (day.toordinal() - offset) % 7)
+
+    for day in history.warm:
+        warm[week_of(day)] += 1
+    for day in history.rest - history.warm:
+        rest[week_of(day)] += 1
+    for day, count in history.recalls.items():
+        recalls[week_of(day)] += count
+    weeks = []
+    week = start
+    while week <= current:
+        rested = min(rest[week], 7)
+        weeks.append(
+            WeekProgress(
+                start=week,
+                warm_days=warm[week],
+                recalls=recalls[week],
+                rest_days=rested,
+                goal_warm_days=min(scaled_goal(settings.goal_warm_days, rested), 7 - rested),
+                goal_recalls=scaled_goal(settings.goal_recalls, rested),
+                in_progress=week == current,
+            )
+        )
+        week += timedelta(days=7)
+    return weeks
+
+
+@dataclass(frozen=True, slots=True)
+class WeeklyStreak:
+    """The current and longest run of weeks meeting the goal, and the last week that missed it."""
+
+    current: int
+    longest: int
+    last_missed: WeekProgress | None = None
+
+
+def weekly_runs(weeks: list[WeekProgress]) -> list[int]:
+    """For each week, the run of goal-meeting weeks up to and including it (rest weeks carry it over)."""
+    runs = []
+    run = 0
+    for week in weeks:
+        if week.met and not week.all_rest:
+            run += 1
+        elif not week.all_rest and not week.in_progress:
+            run = 0
+        runs.append(run)
+    return runs
+
+
+def weekly_streak(weeks: list[WeekProgress]) -> WeeklyStreak:
+    """The weekly streak over `weeks` (oldest first, the last may be in progress)."""
+    runs = weekly_runs(weeks)
+    missed = [w for w in weeks if not w.met and not w.all_rest and not w.in_progress]
+    return WeeklyStreak(
+        current=runs[-1] if runs else 0,
+        longest=max(runs, default=0),
+        last_missed=missed[-1] if missed else None,
+    )
+
+
+def weekly_ended_because(streak: WeeklyStreak, today: date) -> str | None:
+    """One sentence on why the last weekly streak ended, or None when no week missed the goal."""
+    week = streak.last_missed
+    if week is None:
+        return None
+    return f"the week of {short_day(week.start, today)} missed the goal: {week.shortfall()}"
+
+
+# --- everything at once ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class StreakSummary:
+    """Both streaks, this week's progress and the reason the daily streak last ended."""
+
+    daily: DailyStreak
+    weekly: WeeklyStreak
+    week: WeekProgress
+    ended_because: str | None
+
+    def as_json(self) -> dict[str, object]:
+        """The form `oxytui streak --json` prints."""
+        return {
+            "daily": {"current": self.daily.current, "longest": self.daily.longest},
+            "weekly": {"current": self.weekly.current, "longest": self.weekly.longest},
+            "week": {
+                "start": self.week.start.isoformat(),
+                "warm_days": self.week.warm_days,
+                "recalls": self.week.recalls,
+                "goal_warm_days": self.week.goal_warm_days,
+                "goal_recalls": self.week.goal_recalls,
+            },
+            "ended_because": self.ended_because,
+        }
+
+
+def summarize(history: History, settings: Settings, today: date) -> StreakSummary:
+    """Every streak figure for `today`."""
+    daily = daily_streak(history.warm, history.rest, today)
+    weeks = all_weeks(history, settings, today)
+    return StreakSummary(daily, weekly_streak(weeks), weeks[-1], ended_because(daily, today))

@@ -1,0 +1,187 @@
+"""The weekly review: one calendar week's numbers against the goals, and the same as Markdown."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from oxytui.core.model import Contact, Recall, Settings
+from oxytui.core.streaks import (
+    History,
+    WeekProgress,
+    all_weeks,
+    daily_streak,
+    ended_because,
+    week_progress,
+    weekly_runs,
+)
+
+MIN_GROUP = 2  # recalls needed on each side before comparing after-recall stress
+TOP = 5  # people and kinds listed
+
+
+@dataclass(frozen=True, slots=True)
+class Average:
+    """A mean over `count` values (None when there were none)."""
+
+    value: float | None
+    count: int
+
+    @classmethod
+    def of(cls, values: Iterable[float]) -> Average:
+        """The mean of `values`."""
+        items = list(values)
+        return cls(sum(items) / len(items) if items else None, len(items))
+
+
+@dataclass(frozen=True, slots=True)
+class WeeklyReview:
+    """What the weekly review shows for one calendar week."""
+
+    progress: WeekProgress
+    contacts: int
+    recalls_started: int
+    people: list[tuple[str, int]]
+    kinds: list[tuple[str, int]]
+    stress_change: Average
+    connected_change: Average
+    after_stress_warm: Average
+    after_stress_cold: Average
+    streak_sentence: str
+
+    @property
+    def start(self) -> date:
+        """The first day of the week."""
+        return self.progress.start
+
+    @property
+    def end(self) -> date:
+        """The last day of the week."""
+        return self.progress.end
+
+    @property
+    def enough_for_comparison(self) -> bool:
+        """True when both sides of the warm-day comparison have at least MIN_GROUP recalls."""
+        return min(self.after_stress_warm.count, self.after_stress_cold.count) >= MIN_GROUP
+
+
+def _streak_sentence(history: History, settings: Settings, today: date, week: WeekProgress) -> str:
+    weeks = all_weeks(history, settings, today)
+    runs = weekly_runs(weeks)
+    index = next((i for i, w in enumerate(weeks) if w.start == week.start), None)
+    if index is None:
+        return "No weekly streak had started by this week."
+    run, before = runs[index], runs[index - 1] if index else 0
+    plural = "week" if run == 1 else "weeks"
+    if week.all_rest:
+        text = f"A week of rest: the weekly streak stays at {run} {plural}."
+    elif week.in_progress and not week.met:
+        text = f"In progress ({week.shortfall()}); the weekly streak stands at {run} {plural}."
+    elif week.met:
+        text = f"Goal met: a run of {run} {plural} meeting the goal."
+    elif before:
+        text = f"Goal missed ({week.shortfall()}), which ended a run of {before} weeks."
+    else:
+        text = f"Goal missed ({week.shortfall()})."
+    if week.in_progress:
+        daily = daily_streak(history.warm, history.rest, today)
+        reason = ended_because(daily, today)
+        text += f" Daily streak {daily.current} days" + (f"; last {reason}." if reason else ".")
+    return text
+
+
+def build_review(
+    day: date,
+    contacts: Iterable[Contact],
+    recalls: Iterable[Recall],
+    history: History,
+    settings: Settings,
+    today: date,
+) -> WeeklyReview:
+    """The review of the week holding `day`; `contacts` and `recalls` may hold other weeks too."""
+    week = week_progress(history, day, settings, today)
+    inside = {week.start + timedelta(days=i) for i in range(7)}
+    week_contacts = [c for c in contacts if c.day in inside]
+    week_recalls = [r for r in recalls if r.day in inside]
+    done = [r for r in week_recalls if r.completed]
+    contact_days = {c.day for c in week_contacts}
+    return WeeklyReview(
+        progress=week,
+        contacts=len(week_contacts),
+        recalls_started=len(week_recalls),
+        people=Counter(c.who for c in week_contacts).most_common(TOP),
+        kinds=Counter(c.kind for c in week_contacts).most_common(TOP),
+        stress_change=Average.of(
+            r.after.stress - r.before.stress
+            for r in done
+            if r.after.stress is not None and r.before.stress is not None
+        ),
+        connected_change=Average.of(
+            r.after.connected - r.before.connected
+            for r in done
+            if r.after.connected is not None and r.before.connected is not None
+        ),
+        after_stress_warm=Average.of(
+            r.after.stress for r in done if r.after.stress is not None and r.day in contact_days
+        ),
+        after_stress_cold=Average.of(
+            r.after.stress for r in done if r.after.stress is not None and r.day not in contact_days
+        ),
+        streak_sentence=_streak_sentence(history, settings, today, week),
+    )
+
+
+def signed(value: float | None) -> str:
+    """'+1.5', '−2.0' or '–' when there is no value."""
+    if value is None:
+        return "–"
+    return f"{value:+.1f}".replace("-", "−")
+
+
+def review_lines(review: WeeklyReview, clean: Callable[[str], str] = lambda text: text) -> list[str]:
+    """The review as plain lines (no markup), user text passed through `clean`."""
+    week = review.progress
+    lines = [
+        f"Warm days: {week.warm_days} of {week.goal_warm_days}"
+        + (f" ({week.rest_days} rest days)" if week.rest_days else ""),
+        f"Recalls completed: {week.recalls} of {week.goal_recalls} (started {review.recalls_started})",
+        f"Warm contacts: {review.contacts}",
+        "People: " + (", ".join(f"{clean(who)} ×{n}" for who, n in review.people) or "none logged"),
+        "Kinds: " + (", ".join(f"{clean(kind)} ×{n}" for kind, n in review.kinds) or "none logged"),
+    ]
+    if review.stress_change.count or review.connected_change.count:
+        lines.append(
+            f"Over recalls: stress {signed(review.stress_change.value)} "
+            f"(n={review.stress_change.count}), connected {signed(review.connected_change.value)} "
+            f"(n={review.connected_change.count})"
+        )
+    else:
+        lines.append("Over recalls: no before and after ratings this week")
+    if review.enough_for_comparison:
+        warm, cold = review.after_stress_warm, review.after_stress_cold
+        lines.append(
+            f"After-recall stress: {warm.value:.1f} on days with a warm contact (n={warm.count}), "
+            f"{cold.value:.1f} on days without (n={cold.count})"
+        )
+    else:
+        lines.append(
+            f"After-recall stress by day: not enough data (needs {MIN_GROUP} recalls on days with and "
+            "without a warm contact)"
+        )
+    lines.append(review.streak_sentence)
+    return lines
+
+
+def review_title(review: WeeklyReview) -> str:
+    """'Week of Mon 9 Nov – Sun 15 Nov 2026'."""
+    start, end = review.start, review.end
+    return f"Week of {start:%a} {start.day} {start:%b} – {end:%a} {end.day} {end:%b %Y}"
+
+
+def review_markdown(review: WeeklyReview, clean: Callable[[str], str] = lambda t: t) -> str:
+    """The review as a Markdown document."""
+    escape: Callable[[str], str] = lambda text: clean(text).replace("*", "\\*").replace("_", "\\_")  # noqa: E731
+    body = "\n".join(f"- {line}" for line in review_lines(review, escape))
+    return f"# oxytui weekly review\n\n## {review_title(review)}\n\n{body}\n"

@@ -9,11 +9,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn, TextIO
 
-from oxytui import __version__
+from oxytui import __version__, reports
 from oxytui.core.days import format_day, parse_day
 from oxytui.core.export import FORMATS, to_markdown
 from oxytui.core.model import ContactDraft, ValidationError
-from oxytui.core.streaks import daily_streak, warm_days
 from oxytui.core.text import clean, clean_line
 from oxytui.paths import default_db_path
 from oxytui.store import Store, StoreError
@@ -53,6 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
     export = commands.add_parser("export", help="write everything as JSON, CSV or Markdown")
     export.add_argument("--format", choices=sorted(FORMATS), default="json")
     export.add_argument("--out", type=Path, help="file to write (default: standard output)")
+    export.add_argument("--week", metavar="DATE", help="with --format markdown: that week's review")
 
     importer = commands.add_parser("import", help="merge a JSON export into the data file")
     importer.add_argument("file", type=Path, metavar="FILE")
@@ -61,6 +61,9 @@ def build_parser() -> argparse.ArgumentParser:
     streak.add_argument("--json", action="store_true", help="print JSON")
 
     commands.add_parser("check", help="validate the data file and list backups")
+
+    demo = commands.add_parser("demo", help="the dashboard on a throwaway file of sample data")
+    demo.add_argument("--days", type=int, default=365, help="days of sample data, 1–3660 (default 365)")
 
     restore = commands.add_parser("restore", help="replace the data file with a backup")
     restore.add_argument("backup", type=Path, metavar="BACKUP")
@@ -90,6 +93,8 @@ def cmd_log(store: Store, args: argparse.Namespace) -> int:
 
 def cmd_export(store: Store, args: argparse.Namespace) -> int:
     """Write the export to a file or standard output."""
+    if args.week is not None:
+        return _export_week(store, args)
     data = store.export_data()
     # JSON and CSV are exact copies; the Markdown journal is for reading, so control codes are cleaned.
     text = to_markdown(data, clean_line) if args.format == "markdown" else FORMATS[args.format](data)
@@ -101,6 +106,26 @@ def cmd_export(store: Store, args: argparse.Namespace) -> int:
         except OSError as error:
             raise UsageError(f"cannot write {args.out}: {error.strerror or error}") from None
         print(f"Wrote {args.format} export to {args.out}.", file=sys.stderr)
+    return EXIT_OK
+
+
+def _export_week(store: Store, args: argparse.Namespace) -> int:
+    """Write the weekly review of the week holding --week as Markdown."""
+    if args.format != "markdown":
+        raise UsageError("--week needs --format markdown (the weekly review is Markdown)")
+    try:
+        day = parse_day(args.week, store.today())
+    except ValueError as error:
+        raise ValidationError({"week": str(error)}) from None
+    text = reports.week_review_markdown(store, day)
+    if args.out is None:
+        _print_safe(text, sys.stdout)
+    else:
+        try:
+            args.out.write_text(text, encoding="utf-8")
+        except OSError as error:
+            raise UsageError(f"cannot write {args.out}: {error.strerror or error}") from None
+        print(f"Wrote the weekly review to {args.out}.", file=sys.stderr)
     return EXIT_OK
 
 
@@ -117,20 +142,24 @@ def cmd_import(store: Store, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _days(count: int) -> str:
-    return f"{count} day" if count == 1 else f"{count} days"
-
-
 def cmd_streak(store: Store, args: argparse.Namespace) -> int:
-    """Print the streaks."""
-    warm = warm_days(store.days_with_contacts(), (r.day for r in store.recalls() if r.completed))
-    daily = daily_streak(warm, set(store.rest_days()), store.today())
+    """Print the daily and weekly streaks and this week's progress."""
+    summary = reports.streak_summary(store)
     if args.json:
-        print(json.dumps({"daily": {"current": daily.current, "longest": daily.longest}}))
+        print(json.dumps(summary.as_json()))
     else:
-        alive = "" if store.today() in warm else " (log something tonight to keep it going)"
-        print(f"Daily streak: {_days(daily.current)}{alive}; longest {_days(daily.longest)}.")
+        sys.stdout.write(reports.streak_text(summary))
     return EXIT_OK
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    """Open the dashboard on a throwaway file of sample data (never the real data file)."""
+    from oxytui.demo import run_demo
+
+    try:
+        return run_demo(args.days)
+    except ValueError as error:
+        raise UsageError(str(error)) from None
 
 
 def cmd_check(store: Store, args: argparse.Namespace) -> int:
@@ -186,6 +215,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "restore":
             return cmd_restore(db_path, args)
+        if args.command == "demo":
+            return cmd_demo(args)
         store = Store.open(db_path)
         if args.command is None:
             return run_dashboard(store)

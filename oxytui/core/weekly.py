@@ -140,13 +140,18 @@ def signed(value: float | None) -> str:
     return f"{value:+.1f}".replace("-", "−")
 
 
+def _state(count: int, goal: int) -> str:
+    return "met" if count >= goal else f"{goal - count} to go"
+
+
 def review_lines(review: WeeklyReview, clean: Callable[[str], str] = lambda text: text) -> list[str]:
     """The review as plain lines (no markup), user text passed through `clean`."""
     week = review.progress
     lines = [
-        f"Warm days: {week.warm_days} of {week.goal_warm_days}"
-        + (f" ({week.rest_days} rest days)" if week.rest_days else ""),
-        f"Recalls completed: {week.recalls} of {week.goal_recalls} (started {review.recalls_started})",
+        f"Warm days: {week.warm_days} (goal {week.goal_warm_days}, {_state(week.warm_days, week.goal_warm_days)})"
+        + (f"; {week.rest_days} rest days" if week.rest_days else ""),
+        f"Recalls completed: {week.recalls} (goal {week.goal_recalls}, "
+        f"{_state(week.recalls, week.goal_recalls)}); started {review.recalls_started}",
         f"Warm contacts: {review.contacts}",
         "People: " + (", ".join(f"{clean(who)} ×{n}" for who, n in review.people) or "none logged"),
         "Kinds: " + (", ".join(f"{clean(kind)} ×{n}" for kind, n in review.kinds) or "none logged"),

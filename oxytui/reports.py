@@ -1,0 +1,59 @@
+"""Streak and weekly-review figures for a Store: what the command line and the Streaks pane show."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from oxytui.core.streaks import History, StreakSummary, summarize
+from oxytui.core.text import clean_line
+from oxytui.core.weekly import WeeklyReview, build_review, review_markdown
+from oxytui.store import Store
+
+
+def history_of(store: Store) -> History:
+    """The streak history of everything in `store`."""
+    return History.build(store.all_contacts(), store.recalls(), store.rest_days())
+
+
+def streak_summary(store: Store, history: History | None = None) -> StreakSummary:
+    """Every streak figure for the store's today."""
+    return summarize(history or history_of(store), store.settings, store.today())
+
+
+def _days(count: int, unit: str = "day") -> str:
+    return f"{count} {unit}" if count == 1 else f"{count} {unit}s"
+
+
+def streak_text(summary: StreakSummary) -> str:
+    """The plain-text lines `oxytui streak` prints."""
+    daily, weekly, week = summary.daily, summary.weekly, summary.week
+    alive = "" if daily.today_warm or not daily.current else " (alive: log something tonight)"
+    lines = [
+        f"Daily streak: {_days(daily.current)}{alive}; longest {_days(daily.longest)}.",
+        f"Weekly streak: {_days(weekly.current, 'week')}; longest {_days(weekly.longest, 'week')}.",
+        f"This week (from {week.start:%a} {week.start.day} {week.start:%b}): "
+        f"{week.warm_days} of {week.goal_warm_days} warm days, "
+        f"{week.recalls} of {week.goal_recalls} recalls"
+        + (f", {_days(week.rest_days, 'rest day')}" if week.rest_days else "")
+        + (" — goal met." if week.met else "."),
+    ]
+    if summary.ended_because:
+        lines.append(f"Last daily streak {summary.ended_because}.")
+    return "\n".join(lines) + "\n"
+
+
+def week_review(store: Store, day: date, history: History | None = None) -> WeeklyReview:
+    """The weekly review of the week holding `day`."""
+    return build_review(
+        day,
+        store.all_contacts(),
+        store.recalls(),
+        history or history_of(store),
+        store.settings,
+        store.today(),
+    )
+
+
+def week_review_markdown(store: Store, day: date) -> str:
+    """The weekly review of the week holding `day` as Markdown, user text cleaned to single lines."""
+    return review_markdown(week_review(store, day), clean_line)

@@ -148,7 +148,8 @@ def review_lines(review: WeeklyReview, clean: Callable[[str], str] = lambda text
     """The review as plain lines (no markup), user text passed through `clean`."""
     week = review.progress
     lines = [
-        f"Warm days: {week.warm_days} (goal {week.goal_warm_days}, {_state(week.warm_days, week.goal_warm_days)})"
+        f"Warm days: {week.warm_days} "
+        f"(goal {week.goal_warm_days}, {_state(week.warm_days, week.goal_warm_days)})"
         + (f"; {week.rest_days} rest days" if week.rest_days else ""),
         f"Recalls completed: {week.recalls} (goal {week.goal_recalls}, "
         f"{_state(week.recalls, week.goal_recalls)}); started {review.recalls_started}",

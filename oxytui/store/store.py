@@ -169,6 +169,11 @@ class Store:
                 f"{self.path} is being written by another oxytui that did not let go within "
                 f"{LOCK_TIMEOUT:.0f} s; close it and try again"
             ) from None
+        except OSError as error:  # the lock file cannot be made: read-only or full folder
+            raise WriteFailedError(
+                f"could not save to {self.path}: {error.strerror or error} ({lock_path(self.path)}). "
+                "Nothing was changed; free some space or fix the folder's permissions, then try again"
+            ) from error
         try:
             yield
         finally:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -39,6 +41,7 @@ class DurableStorage(Storage):
         self.path = path
         self._data: Data | None = None
         self._stamp: Stamp | None = None
+        self._batch: list[Data] | None = None
 
     def load(self) -> None:
         """(Re)read the file from disk; a missing file is an empty database."""
@@ -66,9 +69,30 @@ class DurableStorage(Storage):
         assert self._data is not None
         return self._data
 
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Turn the TinyDB writes made inside the block into one atomic write at its end.
+
+        One change may take TinyDB several writes (an upsert updates, then inserts); written one by
+        one, a failure between them would leave half the change in the file.
+        """
+        self._batch = []
+        try:
+            yield
+            pending = self._batch
+            self._batch = None
+            if pending:
+                self.write(pending[-1])
+        finally:
+            self._batch = None
+
     def write(self, data: dict[str, Any]) -> None:
         if schema_version(data) > SCHEMA_VERSION:
             raise UnreadableFileError(f"{self.path} has a newer schema; it will not be rewritten")
+        if self._batch is not None:
+            self._data = data
+            self._batch.append(data)
+            return
         atomic_write(self.path, encode(data))
         self._data, self._stamp = data, stamp_of(self.path)
 

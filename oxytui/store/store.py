@@ -186,18 +186,19 @@ class Store:
                 if self._storage.changed_on_disk():
                     self._reload()
                 take_daily_backup(self.path, self.today())
-                if not self._storage.read().get("meta"):
-                    self._db.table("meta").upsert(
-                        Document(
-                            {
-                                "schema_version": SCHEMA_VERSION,
-                                "created_at": datetime.now(UTC).isoformat(),
-                                "app_version": __version__,
-                            },
-                            doc_id=SINGLE_DOC,
+                with self._storage.batch():  # the whole change reaches the file in one replace
+                    if not self._storage.read().get("meta"):
+                        self._db.table("meta").upsert(
+                            Document(
+                                {
+                                    "schema_version": SCHEMA_VERSION,
+                                    "created_at": datetime.now(UTC).isoformat(),
+                                    "app_version": __version__,
+                                },
+                                doc_id=SINGLE_DOC,
+                            )
                         )
-                    )
-                result = change()
+                    result = change()
             except OSError as error:
                 self._storage.forget()
                 self._reload()

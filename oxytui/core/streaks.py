@@ -2,8 +2,9 @@
 
 The rules (shown to the user in the help screen):
 
-- A warm day has at least one warm contact or one completed recall. A day that is both warm and a rest
-  day counts as warm.
+- A warm day has at least one warm contact or one completed recall. For the daily streak a day that is
+  both warm and a rest day counts as warm; for the weekly goal it counts both ways (a warm day and a
+  rest day that scales the goal down), so logging something never makes a week miss its goal.
 - The daily streak is the run of warm days up to today; a rest day is skipped over (it neither breaks nor
   counts). Today not yet warm does not break it.
 - A calendar week (from `week_start`) meets the goal when it has at least `goal_warm_days` warm days and
@@ -132,9 +133,10 @@ def ended_because(streak: DailyStreak, today: date) -> str | None:
 def scaled_goal(goal: int, rest_days: int) -> int:
     """A weekly goal scaled down by the week's rest days.
 
-    The goal becomes goal × (7 − rest days) / 7, rounded to the nearest whole number with halves rounded
-    up: a goal of 5 warm days with one rest day is 4 (4.29), a goal of 3 recalls with one rest day stays
-    3 (2.57), and a week of seven rest days has goals of 0.
+    The goal becomes goal × (7 − rest days) / 7, rounded to the nearest whole number (never exactly a
+    half, since goals are whole numbers and a week has seven days). A goal of 5 warm days with one rest
+    day is 4 (4.29), with two rest days 4 (3.57); a goal of 3 recalls with one rest day stays 3 (2.57),
+    with two it is 2 (2.14); a week of seven rest days has goals of 0.
     """
     rest_days = min(max(rest_days, 0), 7)
     return (2 * goal * (7 - rest_days) + 7) // 14
@@ -178,16 +180,16 @@ class WeekProgress:
 def week_progress(history: History, day: date, settings: Settings, today: date) -> WeekProgress:
     """The calendar week holding `day`, counted from `history` with the goals of `settings`."""
     start, end = week_bounds(day, settings.week_start)
-    days = [start + timedelta(days=i) for i in range(7)]
+    days = [start + timedelta(days=i) for i in range(7) if start + timedelta(days=i) <= today]
     warm = sum(1 for d in days if d in history.warm)
-    rest = sum(1 for d in days if d in history.rest and d not in history.warm)
+    rest = sum(1 for d in days if d in history.rest)
     recalls = sum(history.recalls.get(d, 0) for d in days)
     return WeekProgress(
         start=start,
         warm_days=warm,
         recalls=recalls,
         rest_days=rest,
-        goal_warm_days=min(scaled_goal(settings.goal_warm_days, rest), 7 - rest),
+        goal_warm_days=scaled_goal(settings.goal_warm_days, rest),
         goal_recalls=scaled_goal(settings.goal_recalls, rest),
         in_progress=start <= today <= end,
     )
@@ -209,11 +211,14 @@ def all_weeks(history: History, settings: Settings, today: date) -> list[WeekPro
         return date.fromordinal(day.toordinal() - (day.toordinal() - offset) % 7)
 
     for day in history.warm:
-        warm[week_of(day)] += 1
-    for day in history.rest - history.warm:
-        rest[week_of(day)] += 1
+        if day <= today:
+            warm[week_of(day)] += 1
+    for day in history.rest:
+        if day <= today:
+            rest[week_of(day)] += 1
     for day, count in history.recalls.items():
-        recalls[week_of(day)] += count
+        if day <= today:
+            recalls[week_of(day)] += count
     weeks = []
     week = start
     while week <= current:
@@ -224,7 +229,7 @@ def all_weeks(history: History, settings: Settings, today: date) -> list[WeekPro
                 warm_days=warm[week],
                 recalls=recalls[week],
                 rest_days=rested,
-                goal_warm_days=min(scaled_goal(settings.goal_warm_days, rested), 7 - rested),
+                goal_warm_days=scaled_goal(settings.goal_warm_days, rested),
                 goal_recalls=scaled_goal(settings.goal_recalls, rested),
                 in_progress=week == current,
             )

@@ -202,3 +202,28 @@ def script_from_dict(data: Mapping[str, Any], source: str = "") -> Script:
         raise ScriptError(f"too many steps: at most {STEPS_MAX} (this has {len(raw_steps)})")
     steps = tuple(_step(raw, number, figure) for number, raw in enumerate(raw_steps, 1))
     return Script(script_id, title, minutes, summary, steps, figure, source)
+
+
+def figure_suggestions(mode: str, recent: list[str], today: list[str], pets: list[str]) -> list[str]:
+    """Names to offer for a script's figure: people logged lately, then the kinds of figure anyone may pick.
+
+    `recent` are people logged in the last 30 days (most often first), `today` those logged today,
+    `pets` those logged lately as pet time.
+    """
+    if mode == "none":
+        return []
+    if mode == "today":
+        first = today
+    elif mode == "pet":
+        first = [*pets, "a pet or animal companion", "an animal you once loved"]
+    else:
+        first = []
+    kinds = [] if mode == "pet" else list(FIGURE_KINDS)
+    seen: set[str] = set()
+    names: list[str] = []
+    for name in [*first, *recent, *kinds]:
+        key = clean_line(name).casefold()
+        if key and key not in seen:
+            seen.add(key)
+            names.append(name)
+    return names

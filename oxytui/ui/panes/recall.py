@@ -1,12 +1,30 @@
-"""The Recall pane: start a guided recall, see recent sessions (summary until the recall screen lands)."""
+"""The Recall pane: this week's recalls against the goal, the last few sessions, and `r` to start one."""
 
 from __future__ import annotations
 
+from datetime import date
+from typing import ClassVar
+
+from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
+from textual.message import Message
 from textual.widgets import Static
 
+from oxytui.core.days import week_bounds
+from oxytui.core.model import Recall
+from oxytui.recall_scripts import LoadedScripts, load_scripts
 from oxytui.store import Store
+from oxytui.ui.screens.recall import RecallScreen
+from oxytui.ui.screens.recall_summary import recall_line
+
+RECENT_SESSIONS = 4
+
+
+def short_day(day: date) -> str:
+    """A day such as 'Wed 25 Nov'."""
+    return f"{day:%a} {day.day} {day:%b}"
 
 
 class RecallPane(Vertical, can_focus=True):
@@ -14,17 +32,80 @@ class RecallPane(Vertical, can_focus=True):
 
     BORDER_TITLE = "2 Recall"
 
-    def __init__(self, store: Store, *, id: str | None = None) -> None:
+    DEFAULT_CSS = """
+    RecallPane #recall-week { text-style: bold; }
+    RecallPane #recall-sessions { margin-top: 1; }
+    RecallPane #recall-problems { color: $warning; margin-top: 1; }
+    RecallPane .hint { color: $text-muted; margin-top: 1; }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("r", "start", "Start a recall", id="recall-start", tooltip="Start a guided recall"),
+    ]
+
+    class RecallFinished(Message):
+        """A recall screen closed; `recall` is the saved session, or None when nothing was saved."""
+
+        def __init__(self, recall: Recall | None) -> None:
+            super().__init__()
+            self.recall = recall
+
+    def __init__(self, store: Store, *, id: str | None = None, scripts: LoadedScripts | None = None) -> None:
         super().__init__(id=id)
         self.store = store
+        self._scripts = scripts
+
+    @property
+    def scripts(self) -> LoadedScripts:
+        """The recall scripts, loaded the first time they are needed."""
+        if self._scripts is None:
+            self._scripts = load_scripts()
+        return self._scripts
 
     def compose(self) -> ComposeResult:
-        yield Static(id="recall-summary", markup=False)
+        yield Static(id="recall-week", markup=False)
+        yield Static(id="recall-sessions", markup=False)
+        yield Static(id="recall-problems", markup=False)
+        yield Static("r starts a guided recall", classes="hint", markup=False)
 
     def on_mount(self) -> None:
+        problems = self.scripts.problems
+        for problem in problems:
+            self.app.notify(
+                problem, title="Recall script skipped", severity="warning", timeout=20, markup=False
+            )
+        box = self.query_one("#recall-problems", Static)
+        box.display = bool(problems)
+        if problems:
+            count = "1 recall script was" if len(problems) == 1 else f"{len(problems)} recall scripts were"
+            box.update(f"{count} skipped:\n" + "\n".join(problems))
         self.reload()
 
     def reload(self) -> None:
         """Redraw from the store (called by the app when data or the day changes)."""
-        count = len(self.store.recalls())
-        self.query_one("#recall-summary", Static).update(f"{count} recalls so far.")
+        store = self.store
+        first, last = week_bounds(store.today(), store.settings.week_start)
+        recalls = store.recalls()
+        done = sum(1 for r in recalls if r.completed and first <= r.day <= last)
+        goal = store.settings.goal_recalls
+        noun = "recall" if goal == 1 else "recalls"
+        self.query_one("#recall-week", Static).update(f"This week: {done} of {goal} {noun}")
+        recent = sorted(recalls, key=lambda r: (r.day, r.started_at), reverse=True)[:RECENT_SESSIONS]
+        lines = [f"{short_day(r.day)}  {recall_line(r, self.scripts.title(r.script))}" for r in recent]
+        self.query_one("#recall-sessions", Static).update(
+            "\n".join(lines) if lines else "No recalls yet. A few minutes with someone who cares for you."
+        )
+
+    def action_start(self) -> None:
+        """Open the guided recall screen."""
+        self.app.push_screen(RecallScreen(self.store, self.scripts), self._finished)
+
+    def _finished(self, recall: Recall | None) -> None:
+        self.post_message(self.RecallFinished(recall))
+
+    @on(RecallFinished)
+    def _reload_after_recall(self, event: RecallFinished) -> None:
+        self.reload()
+        if event.recall is not None:
+            state = "completed" if event.recall.completed else "kept as not completed"
+            self.app.notify(f"Recall saved ({state}).", markup=False)

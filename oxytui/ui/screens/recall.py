@@ -1,0 +1,319 @@
+"""The guided recall as a full screen: choose, rate, the steps one by one, rate again, save."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import ContentSwitcher, Footer, Input, OptionList, Static
+
+from oxytui.core.model import Contact, Ratings, Recall, ValidationError
+from oxytui.core.recall import Script, figure_suggestions, parse_rating
+from oxytui.core.recall_session import Phase, RecallSession
+from oxytui.recall_scripts import LoadedScripts
+from oxytui.store import Store
+from oxytui.store.errors import StoreError
+from oxytui.ui.screens.recall_dialogs import StopChoice, StopDialog
+from oxytui.ui.screens.recall_pages import (
+    ChoosePage,
+    FigurePage,
+    PainfulBox,
+    RatingsPage,
+    StepPage,
+    SummaryPage,
+)
+from oxytui.ui.screens.recall_summary import summary_lines
+
+RECENT_DAYS = 30
+TICK_SECONDS = 0.25
+
+_PAGES = {
+    Phase.CHOOSE: "choose",
+    Phase.BEFORE: "before",
+    Phase.STEPS: "step",
+    Phase.STOPPING: "step",
+    Phase.AFTER: "after",
+    Phase.NOTE: "after",
+    Phase.SUMMARY: "summary",
+}
+
+
+def warmest(contacts: list[Contact]) -> str:
+    """The person of the warmest contact (the latest among equals), or '' when there is none."""
+    if not contacts:
+        return ""
+    return max(contacts, key=lambda c: (c.warmth, c.logged_at)).who
+
+
+class RecallScreen(Screen[Recall | None]):
+    """A guided recall; dismissed with the saved Recall, or None when nothing was saved."""
+
+    DEFAULT_CSS = """
+    RecallScreen { align: center top; }
+    RecallScreen ContentSwitcher { width: 76; max-width: 100%; height: 1fr; padding: 1 2; }
+    RecallScreen ContentSwitcher > * { height: auto; }
+    RecallScreen #summary { height: 1fr; }
+    RecallScreen .page-title { text-style: bold; color: $accent; margin-bottom: 1; }
+    RecallScreen .hint { color: $text-muted; margin-top: 1; }
+    RecallScreen .error { color: $error; }
+    RecallScreen #step-text { margin-bottom: 1; min-height: 5; }
+    RecallScreen #step-progress { margin-top: 1; }
+    RecallScreen Input.rating { width: 20; }
+    RecallScreen #figure-options { height: auto; max-height: 10; }
+    RecallScreen #safety-note { margin-top: 1; border: round $warning; padding: 0 1; }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("space,enter", "next", "Next", id="recall-next", tooltip="Go on to the next step"),
+        Binding("p", "pause", "Pause", id="recall-pause", tooltip="Pause or resume the countdown"),
+        Binding("escape", "stop", "Stop", id="recall-stop", tooltip="Stop, go back or leave"),
+        Binding("down", "suggestions", "Suggestions", show=False, id="recall-suggestions"),
+        *(
+            Binding(str(n), f"choose({n})", f"Script {n}", show=False, id=f"recall-choose-{n}")
+            for n in range(1, 10)
+        ),
+    ]
+
+    def __init__(self, store: Store, scripts: LoadedScripts, *, tick_seconds: float = TICK_SECONDS) -> None:
+        super().__init__()
+        self.store = store
+        self.scripts = scripts
+        self.tick_seconds = tick_seconds
+        self.session = RecallSession(store.now)
+        self.timer: Timer | None = None
+        self.chosen: Script | None = None
+
+    # --- typed access ------------------------------------------------------------------------
+
+    @property
+    def switcher(self) -> ContentSwitcher:
+        return self.query_one(ContentSwitcher)
+
+    @property
+    def page(self) -> str:
+        """The id of the page on show."""
+        return self.switcher.current or ""
+
+    @property
+    def step_page(self) -> StepPage:
+        return self.query_one(StepPage)
+
+    def compose(self) -> ComposeResult:
+        with ContentSwitcher(initial="choose"):
+            yield ChoosePage(self.scripts.scripts, id="choose")
+            yield FigurePage(id="figure-page")
+            yield RatingsPage("before", id="before")
+            yield StepPage(id="step")
+            yield RatingsPage("after", id="after")
+            yield SummaryPage(id="summary")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.timer = self.set_interval(self.tick_seconds, self.tick)
+
+    def _show(self, page: str, focus: str | None = None) -> None:
+        self.switcher.current = page
+        if focus:
+            self.query_one(focus).focus()
+        else:
+            self.set_focus(None)
+        self.refresh_bindings()
+
+    # --- the timer ---------------------------------------------------------------------------
+
+    def tick(self) -> None:
+        """Look at the clock: move on when a step's time is up, else redraw its countdown."""
+        if self.session.phase is not Phase.STEPS:
+            return
+        if self.session.tick():
+            self._after_step_change()
+        else:
+            self.step_page.show_time(self.session.view())
+
+    def _after_step_change(self) -> None:
+        if self.session.phase is Phase.STEPS:
+            self.step_page.show(self._script, self.session.view())
+        else:
+            self._show("after", "#after-stress")
+
+    @property
+    def _script(self) -> Script:
+        assert self.session.script is not None
+        return self.session.script
+
+    # --- actions -----------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        phase = self.session.phase
+        if action == "next":
+            return phase in (Phase.STEPS, Phase.AFTER, Phase.SUMMARY)
+        if action == "pause":
+            return phase is Phase.STEPS
+        return True
+
+    def action_choose(self, number: int) -> None:
+        if self.session.phase is not Phase.CHOOSE or self.page != "choose":
+            return
+        scripts = self.query_one(ChoosePage).scripts
+        if not 1 <= number <= len(scripts):
+            return
+        script = scripts[number - 1]
+        self.chosen = script
+        if not script.asks_figure:
+            self._choose_figure("")
+            return
+        today = self.store.today()
+        today_contacts = self.store.contacts_on(today)
+        since = today - timedelta(days=RECENT_DAYS)
+        pets = [c.who for c in self.store.all_contacts() if c.day >= since and c.kind == "pet-time"]
+        suggestions = figure_suggestions(
+            script.figure, self.store.people(since=since), [c.who for c in today_contacts], pets
+        )
+        default = warmest(today_contacts) if script.figure == "today" else ""
+        if script.figure == "today":
+            prompt = (
+                "Which of today's warm moments would you like to savor?"
+                if today_contacts
+                else "Nothing is logged for today yet. Who were you close to today?"
+            )
+        elif script.figure == "pet":
+            prompt = "Which animal would you like to bring to mind?"
+        else:
+            prompt = "Who would you like to bring to mind? Anyone who cares for you counts."
+        self.query_one(FigurePage).show(script, prompt, suggestions, default)
+        self._show("figure-page", "#figure")
+
+    def _choose_figure(self, figure: str) -> None:
+        assert self.chosen is not None
+        today = self.store.today()
+        self.session.choose(self.chosen, figure, today, warmest(self.store.contacts_on(today)))
+        for field in ("#before-stress", "#before-connected"):
+            self.query_one(field, Input).value = ""
+        self.query_one("#before-error", Static).update("")
+        self._show("before", "#before-stress")
+
+    def action_suggestions(self) -> None:
+        if self.page == "figure-page" and self.focused is self.query_one("#figure", Input):
+            options = self.query_one("#figure-options", OptionList)
+            if options.option_count:
+                options.focus()
+                options.highlighted = 0
+
+    def action_next(self) -> None:
+        phase = self.session.phase
+        if phase is Phase.STEPS:
+            self.session.next_step()
+            self._after_step_change()
+        elif phase is Phase.AFTER:
+            self._submit_after()
+        elif phase is Phase.SUMMARY:
+            self._save()
+
+    def action_pause(self) -> None:
+        if self.session.phase is Phase.STEPS:
+            self.session.toggle_pause()
+            self.step_page.show_time(self.session.view())
+
+    def action_stop(self) -> None:
+        phase = self.session.phase
+        if phase is Phase.CHOOSE:
+            if self.page == "figure-page":
+                self._show("choose")
+            else:
+                self.dismiss(None)
+        elif phase is Phase.BEFORE:
+            self.session = RecallSession(self.store.now)
+            self._show("choose")
+        elif phase is Phase.STEPS:
+            self.session.stop()
+            self.step_page.show_time(self.session.view())
+            self.app.push_screen(StopDialog(can_keep=True), self._stopped)
+        elif phase in (Phase.AFTER, Phase.NOTE, Phase.SUMMARY):
+            self.app.push_screen(StopDialog(can_keep=False), self._leaving)
+
+    def _stopped(self, choice: StopChoice | None) -> None:
+        if choice == "keep":
+            self.session.keep()
+            self._show("after", "#after-stress")
+        elif choice == "discard":
+            self.session.discard()
+            self.dismiss(None)
+        else:
+            self.session.go_on()
+            self.step_page.show_time(self.session.view())
+
+    def _leaving(self, choice: StopChoice | None) -> None:
+        if choice == "discard":
+            self.session.discard()
+            self.dismiss(None)
+
+    # --- forms -------------------------------------------------------------------------------
+
+    @on(Input.Submitted, "#figure")
+    def _figure_typed(self, event: Input.Submitted) -> None:
+        self._choose_figure(event.value)
+
+    @on(OptionList.OptionSelected, "#figure-options")
+    def _figure_picked(self, event: OptionList.OptionSelected) -> None:
+        self._choose_figure(self.query_one(FigurePage).suggestions[event.option_index])
+
+    def _ratings(self, moment: str) -> Ratings | None:
+        error = self.query_one(f"#{moment}-error", Static)
+        values: dict[str, int | None] = {}
+        for item in ("stress", "connected"):
+            field = self.query_one(f"#{moment}-{item}", Input)
+            try:
+                values[item] = parse_rating(field.value, item)
+            except ValidationError as problem:
+                error.update(problem.errors[item])
+                field.focus()
+                return None
+        error.update("")
+        return Ratings(values["stress"], values["connected"])
+
+    @on(Input.Submitted, "#before-stress")
+    def _before_stress(self) -> None:
+        self.query_one("#before-connected", Input).focus()
+
+    @on(Input.Submitted, "#before-connected")
+    def _before_done(self) -> None:
+        ratings = self._ratings("before")
+        if ratings is not None:
+            self.session.rate_before(ratings)
+            self.step_page.show(self._script, self.session.view())
+            self._show("step")
+
+    @on(Input.Submitted, "#after-stress")
+    def _after_stress(self) -> None:
+        self.query_one("#after-connected", Input).focus()
+
+    @on(Input.Submitted, "#after-connected")
+    def _after_connected(self) -> None:
+        self.query_one("#note", Input).focus()
+
+    @on(Input.Submitted, "#note")
+    def _after_note(self) -> None:
+        self.query_one("#painful", PainfulBox).focus()
+
+    def _submit_after(self) -> None:
+        ratings = self._ratings("after")
+        if ratings is None:
+            return
+        self.session.rate_after(ratings, self.query_one("#painful", PainfulBox).value)
+        self.session.add_note(self.query_one("#note", Input).value)
+        self.query_one(SummaryPage).show(summary_lines(self.session), self.session.needs_safety_note)
+        self._show("summary")
+
+    def _save(self) -> None:
+        try:
+            recall = self.store.add_recall(self.session.record())
+        except (StoreError, ValidationError) as error:
+            self.query_one("#summary-error", Static).update(f"Not saved: {error}. Press enter to try again.")
+            return
+        self.session.saved()
+        self.dismiss(recall)

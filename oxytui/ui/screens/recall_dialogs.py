@@ -1,0 +1,59 @@
+"""The small question asked when a recall is stopped or left before it is saved."""
+
+from __future__ import annotations
+
+from typing import ClassVar, Literal
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+StopChoice = Literal["keep", "discard", "back"]
+
+
+class StopDialog(ModalScreen[StopChoice]):
+    """Keep the session as not completed, discard it, or go back to it."""
+
+    DEFAULT_CSS = """
+    StopDialog { align: center middle; }
+    StopDialog > Vertical {
+        width: 60; max-width: 100%; height: auto; padding: 1 2;
+        border: round $primary; background: $surface;
+    }
+    StopDialog .hint { color: $text-muted; margin-top: 1; }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("k", "choose('keep')", "Keep", id="recall-stop-keep", tooltip="Keep it as not completed"),
+        Binding("d", "choose('discard')", "Discard", id="recall-stop-discard", tooltip="Save nothing"),
+        Binding(
+            "escape", "choose('back')", "Go back", id="recall-stop-back", tooltip="Carry on where you were"
+        ),
+    ]
+
+    def __init__(self, *, can_keep: bool) -> None:
+        super().__init__()
+        self.can_keep = can_keep
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            if self.can_keep:
+                yield Static(
+                    "Stop here? You can keep this session as not completed and still rate how you feel, "
+                    "or discard it.",
+                    markup=False,
+                )
+                yield Static("k keep as not completed · d discard · escape go back", classes="hint")
+            else:
+                yield Static("Leave without saving this session?", markup=False)
+                yield Static("d discard · escape go back", classes="hint")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "choose" and parameters == ("keep",):
+            return self.can_keep
+        return True
+
+    def action_choose(self, choice: StopChoice) -> None:
+        self.dismiss(choice)

@@ -1,0 +1,169 @@
+"""The pages of the recall screen: choose, figure, rate before, step, rate after, summary."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.suggester import SuggestFromList
+from textual.widgets import Checkbox, Input, Markdown, OptionList, ProgressBar, Static
+
+from oxytui.content import ContentError, read_text
+from oxytui.core.model import FIGURE_MAX, NOTE_MAX
+from oxytui.core.recall import Script
+from oxytui.core.recall_session import StepView
+from oxytui.core.text import clean_line, shorten
+
+MAX_SCRIPT_KEYS = 9
+
+
+def _hint(text: str) -> Static:
+    return Static(text, classes="hint", markup=False)
+
+
+def countdown(seconds: int) -> str:
+    """A remaining time such as '0:42'."""
+    return f"{seconds // 60}:{seconds % 60:02d}"
+
+
+class ChoosePage(Vertical):
+    """The scripts to choose from, one number key each."""
+
+    def __init__(self, scripts: tuple[Script, ...], *, id: str) -> None:
+        super().__init__(id=id)
+        self.scripts = scripts[:MAX_SCRIPT_KEYS]
+
+    def compose(self) -> ComposeResult:
+        yield Static("Choose a recall", classes="page-title", markup=False)
+        lines = []
+        for number, script in enumerate(self.scripts, 1):
+            lines.append(f"{number}  {script.title} · {script.minutes} min\n   {script.summary}")
+        listing = "\n\n".join(lines) or "No recall scripts could be loaded."
+        yield Static(listing, id="script-list", markup=False)
+        yield _hint(
+            "Every step can be skipped or stopped. Sadness or longing may come up; that is allowed.\n"
+            f"Press 1–{len(self.scripts)} to choose · escape to close"
+        )
+
+
+class FigurePage(Vertical):
+    """Who or what to recall: type a name, or pick one of the suggestions."""
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="figure-title", classes="page-title", markup=False)
+        yield Static("", id="figure-prompt", markup=False)
+        yield Input(id="figure", max_length=FIGURE_MAX, placeholder="a name, or pick one below")
+        yield OptionList(id="figure-options", markup=False)
+        yield _hint("enter goes on · ↓ picks a suggestion · escape goes back")
+
+    def show(self, script: Script, prompt: str, suggestions: list[str], default: str) -> None:
+        """Fill the page for `script`."""
+        self.query_one("#figure-title", Static).update(script.title)
+        self.query_one("#figure-prompt", Static).update(prompt)
+        field = self.query_one("#figure", Input)
+        field.suggester = SuggestFromList(suggestions, case_sensitive=False)
+        field.value = default
+        options = self.query_one("#figure-options", OptionList)
+        options.clear_options()
+        options.add_options([shorten(name, 60) for name in suggestions])
+        self.suggestions = suggestions
+        field.focus()
+
+
+class RatingsPage(Vertical):
+    """Two 0–10 items, each skippable; the after page adds 'painful' and a note."""
+
+    def __init__(self, moment: str, *, id: str) -> None:
+        super().__init__(id=id)
+        self.moment = moment
+
+    def compose(self) -> ComposeResult:
+        after = self.moment == "after"
+        yield Static("How is it now?" if after else "Before you start", classes="page-title", markup=False)
+        yield Static("How stressed do you feel right now? (0–10)", markup=False)
+        yield self._rating("stress")
+        yield Static("How connected or cared-for do you feel right now? (0–10)", markup=False)
+        yield self._rating("connected")
+        if after:
+            yield Static("A note, if you like", markup=False)
+            yield Input(id="note", max_length=NOTE_MAX, placeholder="optional")
+            yield PainfulBox("This brought up something painful", id="painful")
+        yield Static("", id=f"{self.moment}-error", classes="error", markup=False)
+        yield _hint(
+            "enter goes on · tab moves · space ticks the box · escape discards"
+            if after
+            else "enter goes on · leave a number empty to skip it · escape goes back"
+        )
+
+    def _rating(self, item: str) -> Input:
+        return Input(
+            id=f"{self.moment}-{item}",
+            max_length=2,
+            restrict=r"[0-9]*",
+            placeholder="empty to skip",
+            classes="rating",
+        )
+
+
+class PainfulBox(Checkbox, inherit_bindings=False):
+    """A checkbox that only space toggles, so enter can carry on to the next page."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("space", "toggle_button", "Tick", show=False)]
+
+
+class StepPage(Vertical):
+    """One step: its title, its invitation and a calm countdown."""
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="step-count", classes="hint", markup=False)
+        yield Static("", id="step-title", classes="page-title", markup=False)
+        yield Static("", id="step-text", markup=False)
+        yield ProgressBar(id="step-progress", show_percentage=False, show_eta=False)
+        yield Static("", id="step-time", classes="hint", markup=False)
+
+    def show(self, script: Script, view: StepView) -> None:
+        """Draw `view` (text already filled in and cleaned)."""
+        self.query_one("#step-count", Static).update(f"{script.title} · step {view.number} of {view.count}")
+        self.query_one("#step-title", Static).update(view.title)
+        self.query_one("#step-text", Static).update(view.text)
+        self.show_time(view)
+
+    def show_time(self, view: StepView) -> None:
+        """Redraw only the countdown."""
+        bar = self.query_one("#step-progress", ProgressBar)
+        bar.update(total=view.seconds, progress=view.seconds - view.remaining)
+        if view.paused:
+            time = f"paused at {countdown(view.remaining)} · p goes on"
+        else:
+            time = f"{countdown(view.remaining)} left · space next · p pause · escape stop"
+        self.query_one("#step-time", Static).update(time)
+
+
+def safety_text() -> str:
+    """The gentle note with crisis resources, from content/safety.md."""
+    try:
+        return read_text("safety.md")
+    except ContentError:
+        return (
+            "If you are struggling, please reach out. In the US, call or text 988. "
+            "Elsewhere, see findahelpline.com."
+        )
+
+
+class SummaryPage(VerticalScroll):
+    """What happened, the safety note when it is needed, and the choice to save."""
+
+    def compose(self) -> ComposeResult:
+        yield Static("Summary", classes="page-title", markup=False)
+        yield Static("", id="summary-text", markup=False)
+        yield Markdown(safety_text(), id="safety-note")
+        yield Static("", id="summary-error", classes="error", markup=False)
+        yield _hint("enter saves · escape discards")
+
+    def show(self, lines: list[str], safety: bool) -> None:
+        """Show the summary lines and, when `safety`, the gentle note."""
+        self.query_one("#summary-text", Static).update("\n".join(clean_line(line) for line in lines))
+        self.query_one("#safety-note", Markdown).display = safety
+        self.query_one("#summary-error", Static).update("")

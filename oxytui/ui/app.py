@@ -1,35 +1,190 @@
-"""The oxytui Textual app."""
+"""The oxytui Textual app: the dashboard frame, themes, live reload and day rollover."""
 
 from __future__ import annotations
 
-from textual.app import App, ComposeResult
-from textual.widgets import Footer, Header, Static
+from collections.abc import Iterable
+from typing import ClassVar
+
+from textual import on
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.dom import DOMNode
+from textual.screen import Screen
+from textual.theme import Theme
 
 from oxytui.core.days import format_day
-from oxytui.store import Store
+from oxytui.store import Store, StoreError
+from oxytui.ui.panes.recall import RecallPane
+from oxytui.ui.panes.streaks import StreaksPane
+from oxytui.ui.panes.today import TodayPane
+from oxytui.ui.screens.dashboard import DashboardScreen
+from oxytui.ui.screens.help import HelpScreen
+from oxytui.ui.screens.palette import KeyCommands
+from oxytui.ui.screens.welcome import WelcomeScreen
+
+POLL_INTERVAL = 1.0  # seconds between looks at the data file and the clock
+
+WARM_THEME = Theme(
+    name="oxytui",
+    primary="#E07A5F",
+    secondary="#81B29A",
+    accent="#F2CC8F",
+    warning="#F4A261",
+    error="#E5484D",
+    success="#81B29A",
+    foreground="#F4E9DD",
+    background="#211917",
+    surface="#2C221F",
+    panel="#3B2D28",
+    dark=True,
+)
 
 
-class OxyApp(App[None]):
-    """The evening dashboard."""
+class OxyApp(App[int]):
+    """The evening dashboard on one Store."""
 
     TITLE = "oxytui"
+    CSS_PATH = "app.tcss"
+    COMMANDS = App.COMMANDS | {KeyCommands}
 
-    def __init__(self, store: Store) -> None:
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "question_mark",
+            "help",
+            "Help",
+            key_display="?",
+            id="help",
+            tooltip="Show every key and the streak rules",
+        ),
+        Binding("q", "quit", "Quit", id="quit", tooltip="Quit oxytui (everything is already saved)"),
+        Binding(
+            "ctrl+q",
+            "quit",
+            "Quit",
+            show=False,
+            priority=True,
+            id="quit-ctrl",
+            tooltip="Quit oxytui, even from a form",
+        ),
+    ]
+
+    def __init__(self, store: Store, *, poll_interval: float = POLL_INTERVAL) -> None:
         super().__init__()
         self.store = store
+        self.poll_interval = poll_interval
+        self.register_theme(WARM_THEME)
+        self._today = store.today()
+        self._seen_changes = store.changes
+        self._last_problem = ""
 
-    def compose(self) -> ComposeResult:
-        yield Header()
-        yield Static(f"Today is {format_day(self.store.today())}.", markup=False)
-        yield Footer()
+    def get_default_screen(self) -> Screen[None]:
+        return DashboardScreen(self.store)
+
+    @property
+    def dashboard(self) -> DashboardScreen:
+        """The dashboard screen (always at the bottom of the stack)."""
+        screen = self.screen_stack[0]
+        assert isinstance(screen, DashboardScreen)
+        return screen
+
+    def on_mount(self) -> None:
+        saved = self.store.settings.theme
+        self.theme = saved if saved in self.available_themes else WARM_THEME.name
+        self.theme_changed_signal.subscribe(self, self._theme_changed)
+        self.sub_title = format_day(self._today)
+        self.set_interval(self.poll_interval, self.poll, name="poll")
+        if not self.store.settings.welcomed:
+            welcome = WelcomeScreen(self.store.path, self.store.settings.day_start_hour)
+            self.push_screen(welcome, self._welcomed)
+
+    # --- settings ------------------------------------------------------------------------
+
+    def _save_settings(self, **changes: object) -> bool:
+        try:
+            self.store.update_settings(**changes)
+        except StoreError as error:
+            self.notify(str(error), title="Setting not saved", severity="error", markup=False, timeout=10)
+            return False
+        return True
+
+    def _theme_changed(self, theme: Theme) -> None:
+        if theme.name != self.store.settings.theme:
+            self._save_settings(theme=theme.name)
+
+    def _welcomed(self, hour: int | None) -> None:
+        hour = self.store.settings.day_start_hour if hour is None else hour
+        if self._save_settings(welcomed=True, day_start_hour=hour):
+            self.poll()
+
+    def _day_start_chosen(self, hour: int | None) -> None:
+        if hour is not None and hour != self.store.settings.day_start_hour:
+            if self._save_settings(day_start_hour=hour):
+                self.notify(f"A day now starts at {hour:02d}:00.")
+            self.poll()
+
+    def action_day_start(self) -> None:
+        """Change the hour at which a new day starts."""
+        screen = WelcomeScreen(self.store.path, self.store.settings.day_start_hour, first_run=False)
+        self.push_screen(screen, self._day_start_chosen)
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        for command in super().get_system_commands(screen):
+            if command.title != "Quit":  # the quit key is listed with the other keys
+                yield command
+        yield SystemCommand("Day start", "Change the hour at which a new day starts", self.action_day_start)
+
+    # --- help ----------------------------------------------------------------------------
+
+    def action_help(self) -> None:
+        """Show every key and the streak rules."""
+        if isinstance(self.screen, HelpScreen):
+            return
+        sections: list[tuple[str, type[DOMNode]]] = [
+            ("Anywhere", type(self)),
+            ("Dashboard", DashboardScreen),
+            ("Today", TodayPane),
+            ("Recall", RecallPane),
+            ("Streaks", StreaksPane),
+        ]
+        self.push_screen(HelpScreen(sections))
+
+    # --- live data and the day -----------------------------------------------------------
+
+    def poll(self) -> None:
+        """Pick up changes made by other processes, and roll over to a new logical day."""
+        try:
+            self.store.refresh()
+        except StoreError as error:
+            if str(error) != self._last_problem:
+                self._last_problem = str(error)
+                self.notify(str(error), title="Cannot read the data file", severity="error", markup=False)
+            return
+        self._last_problem = ""
+        today = self.store.today()
+        if today != self._today:
+            old, self._today = self._today, today
+            self.sub_title = format_day(today)
+            self.dashboard.roll_over(old, today)
+            self._seen_changes = self.store.changes
+        elif self.store.changes != self._seen_changes:
+            self.data_changed()
+
+    def data_changed(self) -> None:
+        """Redraw every pane: the data changed (here or in another process)."""
+        self._seen_changes = self.store.changes
+        self.dashboard.reload_panes()
+
+    @on(TodayPane.DataChanged)
+    def _pane_changed_data(self) -> None:
+        self.data_changed()
 
 
-def create_app(store: Store) -> OxyApp:
+def create_app(store: Store, *, poll_interval: float = POLL_INTERVAL) -> OxyApp:
     """The app on `store`: the one factory the entry point and the tests share."""
-    return OxyApp(store)
+    return OxyApp(store, poll_interval=poll_interval)
 
 
 def run_app(store: Store) -> int:
     """Run the dashboard until the user quits; return the exit code."""
-    create_app(store).run()
-    return 0
+    result = create_app(store).run()
+    return 0 if result is None else result

@@ -1,0 +1,324 @@
+"""The Today pane: the shown day's warm contacts; keys to add, edit, delete, undo and move between days."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, timedelta
+from typing import ClassVar
+
+from rich.cells import cell_len
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.events import Resize
+from textual.message import Message
+from textual.widgets import DataTable, Static
+
+from oxytui.content import kind_label
+from oxytui.core.days import format_day
+from oxytui.core.model import Contact, ContactDraft, ValidationError
+from oxytui.core.text import clean_line, shorten
+from oxytui.store import Store, StoreError
+from oxytui.ui.screens.contact_form import ContactForm
+
+WHO_WIDTH = 16
+KIND_WIDTH = 18
+NOTE_MIN_WIDTH = 10
+
+
+def hearts(warmth: int) -> str:
+    """Warmth 1–5 as filled and empty hearts: 3 is '♥♥♥♡♡'."""
+    return "♥" * warmth + "♡" * (5 - warmth)
+
+
+def _plural(count: int, one: str, many: str) -> str:
+    return f"{count} {one if count == 1 else many}"
+
+
+def summary_line(contacts: list[Contact]) -> str:
+    """One line about a day's contacts, e.g. '3 warm contacts · 2 people · 45 min'."""
+    parts = [
+        _plural(len(contacts), "warm contact", "warm contacts"),
+        _plural(len({c.who.casefold() for c in contacts}), "person", "people"),
+    ]
+    minutes = [c.minutes for c in contacts if c.minutes is not None]
+    if minutes:
+        parts.append(f"{sum(minutes)} min")
+    return " · ".join(parts)
+
+
+def day_words(day: date, today: date) -> str:
+    """'today', 'yesterday' or 'N days ago'."""
+    ago = (today - day).days
+    if ago == 0:
+        return "today"
+    if ago == 1:
+        return "yesterday"
+    return f"{ago} days ago"
+
+
+def _cell(text: str, *, style: str = "") -> Text:
+    """A table cell that shows `text` literally (never as markup), on one line."""
+    return Text(text, style=style, no_wrap=True, overflow="ellipsis")
+
+
+class TodayPane(Vertical):
+    """The warm contacts of the shown day (today unless moved with `[` and `]`)."""
+
+    BORDER_TITLE = "1 Today"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("a", "add", "Add", id="today-add", tooltip="Add a warm contact to the shown day"),
+        Binding("e", "edit", "Edit", id="today-edit", tooltip="Edit the selected contact"),
+        Binding(
+            "d",
+            "delete",
+            "Delete",
+            id="today-delete",
+            tooltip="Delete the selected contact (u brings it back)",
+        ),
+        Binding("u", "undo", "Undo", id="today-undo", tooltip="Undo the last change, one step at a time"),
+        Binding(
+            "[", "previous_day", "Prev", key_display="[", id="today-previous", tooltip="Show the day before"
+        ),
+        Binding("]", "next_day", "Next", key_display="]", id="today-next", tooltip="Show the day after"),
+        Binding("t", "today", "Today", id="today-today", tooltip="Go back to today"),
+        Binding(
+            "z", "rest_day", "Rest", id="today-rest", tooltip="Mark or unmark the shown day as a rest day"
+        ),
+    ]
+
+    class DataChanged(Message):
+        """The pane changed the data file (added, edited, deleted, undid or marked a rest day)."""
+
+    def __init__(self, store: Store, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.store = store
+        self.shown_day = store.today()
+        self._rows: list[Contact] = []
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="today-summary", markup=False)
+        yield Static(id="today-catchup", markup=False)
+        table: DataTable[Text] = DataTable(id="today-table", cursor_type="row", zebra_stripes=True)
+        yield table
+
+    @property
+    def table(self) -> DataTable[Text]:
+        """The table of contacts."""
+        return self.query_one("#today-table", DataTable)
+
+    @property
+    def rows(self) -> list[Contact]:
+        """The contacts shown, oldest first."""
+        return list(self._rows)
+
+    @property
+    def selected(self) -> Contact | None:
+        """The contact under the cursor, if any."""
+        row = self.table.cursor_row
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def on_mount(self) -> None:
+        self.reload()
+
+    def on_resize(self, event: Resize) -> None:
+        self._fill_table()
+
+    # --- drawing -------------------------------------------------------------------------
+
+    def reload(self, select: str | None = None) -> None:
+        """Redraw from the store, keeping the cursor on the same contact (or on `select`)."""
+        keep = select or (self.selected.id if self.selected else None)
+        self._rows = self.store.contacts_on(self.shown_day)
+        self._fill_table(keep)
+        self._draw_texts()
+        self.refresh_bindings()
+
+    def _widths(self) -> tuple[int, int, int]:
+        who = max((cell_len(shorten(c.who, WHO_WIDTH)) for c in self._rows), default=3)
+        kind = max((cell_len(shorten(kind_label(c.kind), KIND_WIDTH)) for c in self._rows), default=4)
+        who, kind = max(who, 3), max(kind, 4)
+        # time 5, warmth 6, minutes 4; each of the six columns has one cell of padding either side
+        fixed = 5 + who + kind + 6 + 4 + 6 * 2
+        available = (self.table.size.width or self.size.width) - 1
+        return who, kind, max(NOTE_MIN_WIDTH, available - fixed)
+
+    def _fill_table(self, keep: str | None = None) -> None:
+        if not self.is_mounted:
+            return
+        table = self.table
+        keep = keep or (self.selected.id if self.selected else None)
+        who_width, kind_width, note_width = self._widths()
+        table.clear(columns=True)
+        table.add_column("time", width=5, key="time")
+        table.add_column("who", width=who_width, key="who")
+        table.add_column("kind", width=kind_width, key="kind")
+        table.add_column("warmth", width=6, key="warmth")
+        table.add_column("min", width=4, key="minutes")
+        table.add_column("note", width=note_width, key="note")
+        for contact in self._rows:
+            table.add_row(
+                _cell(f"{contact.local_time:%H:%M}", style="dim"),
+                _cell(shorten(contact.who, WHO_WIDTH)),
+                _cell(shorten(kind_label(contact.kind), KIND_WIDTH)),
+                _cell(hearts(contact.warmth), style="bold red"),
+                _cell("" if contact.minutes is None else str(contact.minutes)),
+                _cell(shorten(contact.note, note_width)),
+                key=contact.id,
+            )
+        ids = [c.id for c in self._rows]
+        if keep in ids:
+            table.move_cursor(row=ids.index(keep))
+
+    def _draw_texts(self) -> None:
+        today = self.store.today()
+        day = self.shown_day
+        rest = self.store.is_rest_day(day)
+        self.border_subtitle = f"{format_day(day)} · {day_words(day, today)}" + (
+            " · rest day" if rest else ""
+        )
+        self.set_class(rest, "-rest-day")
+        self.set_class(day != today, "-past-day")
+        if self._rows:
+            text = summary_line(self._rows)
+        elif day == today:
+            text = "Nothing logged yet tonight. Press a to add a warm contact."
+        else:
+            text = f"Nothing logged on {format_day(day)}. Press a to fill it in."
+        if rest:
+            text += " · a rest day: it neither breaks nor extends a streak"
+        self.query_one("#today-summary", Static).update(text)
+        catchup = self.query_one("#today-catchup", Static)
+        yesterday = today - timedelta(days=1)
+        missing = (
+            day == today
+            and bool(self.store.days_with_contacts())
+            and not self.store.contacts_on(yesterday)
+            and not self.store.is_rest_day(yesterday)
+        )
+        catchup.display = missing
+        if missing:
+            catchup.update(
+                f"Nothing logged yesterday ({yesterday:%a} {yesterday.day} {yesterday:%b}). "
+                "Press [ to fill it in."
+            )
+
+    # --- days ----------------------------------------------------------------------------
+
+    def show_day(self, day: date) -> None:
+        """Show the contacts of `day` (never a day after today)."""
+        self.shown_day = min(day, self.store.today())
+        self.reload()
+        self.table.move_cursor(row=max(0, len(self._rows) - 1))
+
+    def roll_over(self, old: date, new: date) -> None:
+        """The logical day changed: follow it if the old today was shown."""
+        if self.shown_day == old or self.shown_day > new:
+            self.shown_day = new
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("edit", "delete"):
+            return bool(self._rows)
+        if action == "undo":
+            return self.store.can_undo
+        if action in ("next_day", "today"):
+            return self.shown_day < self.store.today()
+        return True
+
+    def action_previous_day(self) -> None:
+        self.show_day(self.shown_day - timedelta(days=1))
+
+    def action_next_day(self) -> None:
+        self.show_day(self.shown_day + timedelta(days=1))
+
+    def action_today(self) -> None:
+        self.show_day(self.store.today())
+
+    # --- changes -------------------------------------------------------------------------
+
+    def _changed(self, select: str | None = None) -> None:
+        self.reload(select)
+        self.post_message(self.DataChanged())
+
+    def _attempt(self, change: Callable[[], str]) -> None:
+        """Run a write; report what it did, or why it could not."""
+        try:
+            done = change()
+        except ValidationError as error:
+            self.notify(" ".join(error.errors.values()), severity="warning", markup=False)
+        except StoreError as error:
+            self.notify(str(error), title="Not saved", severity="error", markup=False, timeout=10)
+        else:
+            self.notify(done, markup=False)
+
+    def action_add(self) -> None:
+        day = self.shown_day
+
+        def save(draft: ContactDraft) -> Contact:
+            return self.store.add_contact(draft, day)
+
+        title = f"Add a warm contact · {format_day(day)}"
+        self.app.push_screen(ContactForm(title, save, people=self.store.people()), self._saved)
+
+    def action_edit(self) -> None:
+        contact = self.selected
+        if contact is None:
+            return
+
+        def save(draft: ContactDraft) -> Contact:
+            return self.store.edit_contact(contact.id, draft)
+
+        title = f"Edit a warm contact · {format_day(contact.day)}"
+        form = ContactForm(title, save, people=self.store.people(), contact=contact)
+        self.app.push_screen(form, self._saved)
+
+    def _saved(self, contact: Contact | None) -> None:
+        if contact is None:
+            return
+        if contact.day != self.shown_day:
+            self.shown_day = contact.day
+        self._changed(select=contact.id)
+        self.notify(
+            f"Saved: {clean_line(kind_label(contact.kind))} with {clean_line(contact.who)}.", markup=False
+        )
+
+    def action_delete(self) -> None:
+        contact = self.selected
+        if contact is None:
+            return
+
+        def delete() -> str:
+            self.store.delete_contact(contact.id)
+            self._changed()
+            what = f"{clean_line(contact.who)} ({clean_line(kind_label(contact.kind))})"
+            return f"Deleted {what}. Press u to undo."
+
+        self._attempt(delete)
+
+    def action_undo(self) -> None:
+        def undo() -> str:
+            what = self.store.undo()
+            self._changed()
+            return "Nothing to undo." if what is None else f"Undone: {clean_line(what)}."
+
+        self._attempt(undo)
+
+    def action_rest_day(self) -> None:
+        day = self.shown_day
+
+        def toggle() -> str:
+            rest = self.store.toggle_rest_day(day)
+            self._changed()
+            if rest:
+                return f"{format_day(day)} is a rest day: it neither breaks nor extends a streak."
+            return f"{format_day(day)} is an ordinary day again."
+
+        self._attempt(toggle)
+
+    @on(DataTable.RowSelected, "#today-table")
+    def _row_chosen(self, event: DataTable.RowSelected) -> None:
+        """Enter on a row edits it."""
+        self.action_edit()

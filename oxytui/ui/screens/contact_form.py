@@ -1,0 +1,205 @@
+"""The add/edit form for a warm contact: who, kind, warmth, minutes, note."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import ModalScreen
+from textual.suggester import SuggestFromList
+from textual.widgets import Input, Label, Static
+
+from oxytui.content import kind_id, kind_label, kinds
+from oxytui.core.model import Contact, ContactDraft, ValidationError
+from oxytui.core.text import clean_line
+from oxytui.store import StoreError
+
+FIELDS = ("who", "kind", "warmth", "minutes", "note")
+KEYS_HINT = "enter saves · tab moves · → takes a suggestion · escape cancels"
+
+
+def warmth_hint(text: str) -> str:
+    """Hearts for a warmth typed so far, or the range when it is not 1–5."""
+    value = text.strip() or "3"
+    if value.isdigit() and 1 <= int(value) <= 5:
+        return "♥" * int(value) + "♡" * (5 - int(value)) + "  1 cool … 5 very warm"
+    return "1 cool … 5 very warm"
+
+
+def kind_hint(text: str) -> str:
+    """The description of the kind typed so far, or a few examples."""
+    wanted = kind_id(text) if text.strip() else ""
+    for kind in kinds():
+        if kind.id == wanted:
+            return kind.description
+    if text.strip():
+        return "Your own words are fine too."
+    return "e.g. " + ", ".join(k.label for k in kinds()[:3]) + " …"
+
+
+class ContactForm(ModalScreen[Contact | None]):
+    """Add or edit one warm contact; nothing is saved until every field is acceptable."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", id="form-cancel", tooltip="Close the form without saving"),
+    ]
+
+    def __init__(
+        self,
+        title: str,
+        save: Callable[[ContactDraft], Contact],
+        *,
+        people: list[str],
+        contact: Contact | None = None,
+    ) -> None:
+        super().__init__()
+        self._title = title
+        self._save = save
+        self._people = [clean_line(p) for p in people if clean_line(p)]
+        self._contact = contact
+        # What the inputs start with, and the stored text behind it: an untouched field keeps the stored text.
+        self._originals: dict[str, tuple[str, str]] = {}
+        if contact is not None:
+            self._originals = {
+                "who": (clean_line(contact.who), contact.who),
+                "kind": (clean_line(kind_label(contact.kind)), contact.kind),
+                "note": (clean_line(contact.note), contact.note),
+            }
+
+    def _start(self, name: str) -> str:
+        contact = self._contact
+        if contact is None:
+            return "3" if name == "warmth" else ""
+        if name in self._originals:
+            return self._originals[name][0]
+        if name == "warmth":
+            return str(contact.warmth)
+        return "" if contact.minutes is None else str(contact.minutes)
+
+    def compose(self) -> ComposeResult:
+        labels = [k.label for k in kinds()]
+        with VerticalScroll(id="form") as form:
+            form.border_title = self._title
+            form.border_subtitle = KEYS_HINT
+            with Horizontal(classes="field"):
+                yield Label("Who", classes="field-label")
+                yield Input(
+                    self._start("who"),
+                    id="who",
+                    placeholder="a name, or a pet's",
+                    suggester=SuggestFromList(self._people, case_sensitive=False),
+                    compact=True,
+                )
+            yield Static(id="who-error", classes="error", markup=False)
+            with Horizontal(classes="field"):
+                yield Label("Kind", classes="field-label")
+                yield Input(
+                    self._start("kind"),
+                    id="kind",
+                    placeholder="hug, cuddle, warm talk … or your own words",
+                    suggester=SuggestFromList(labels, case_sensitive=False),
+                    compact=True,
+                )
+            yield Static(kind_hint(self._start("kind")), id="kind-hint", classes="hint", markup=False)
+            yield Static(id="kind-error", classes="error", markup=False)
+            with Horizontal(classes="field"):
+                yield Label("Warmth", classes="field-label")
+                yield Input(
+                    self._start("warmth"), id="warmth", restrict=r"[0-9]*", max_length=2, compact=True
+                )
+                yield Static(
+                    warmth_hint(self._start("warmth")), id="warmth-hint", classes="hint", markup=False
+                )
+            yield Static(id="warmth-error", classes="error", markup=False)
+            with Horizontal(classes="field"):
+                yield Label("Minutes", classes="field-label")
+                yield Input(
+                    self._start("minutes"),
+                    id="minutes",
+                    restrict=r"[0-9]*",
+                    max_length=4,
+                    compact=True,
+                )
+                yield Static("optional: how long it lasted", classes="hint")
+            yield Static(id="minutes-error", classes="error", markup=False)
+            with Horizontal(classes="field"):
+                yield Label("Note", classes="field-label")
+                yield Input(self._start("note"), id="note", placeholder="optional", compact=True)
+            yield Static(id="note-error", classes="error", markup=False)
+            yield Static(id="form-error", classes="error", markup=False)
+
+    def on_mount(self) -> None:
+        self.show_errors({})
+        self.input("who").focus()
+
+    def input(self, name: str) -> Input:
+        """The input of one field."""
+        return self.query_one(f"#{name}", Input)
+
+    @property
+    def values(self) -> dict[str, str]:
+        """What each field holds now."""
+        return {name: self.input(name).value for name in FIELDS}
+
+    def show_errors(self, errors: dict[str, str]) -> None:
+        """Mark the fields named in `errors` with their messages; clear the others."""
+        for name in FIELDS:
+            message = errors.get(name, "")
+            self.input(name).set_class(bool(message), "-error")
+            self._message(f"#{name}-error", message)
+        others = [message for name, message in errors.items() if name not in FIELDS]
+        self._message("#form-error", " ".join(others))
+        first = next((name for name in FIELDS if name in errors), None)
+        if first is not None:
+            self.input(first).focus()
+
+    def _message(self, selector: str, message: str) -> None:
+        widget = self.query_one(selector, Static)
+        widget.update(message)
+        widget.display = bool(message)
+
+    def _draft(self) -> ContactDraft:
+        values = self.values
+        for name, (shown, stored) in self._originals.items():
+            if values[name] == shown:
+                values[name] = stored
+        return ContactDraft.from_text(
+            values["who"], kind_id(values["kind"]), values["warmth"], values["minutes"], values["note"]
+        )
+
+    def action_save(self) -> None:
+        """Check every field, save when all are acceptable, and close with the saved contact."""
+        try:
+            draft = self._draft()
+            contact = self._save(draft)
+        except ValidationError as error:
+            self.show_errors(error.errors)
+            return
+        except StoreError as error:
+            self.show_errors({"save": f"Not saved: {error}"})
+            return
+        self.dismiss(contact)
+
+    def action_cancel(self) -> None:
+        """Close without saving anything."""
+        self.dismiss(None)
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_save()
+
+    @on(Input.Changed)
+    def _changed(self, event: Input.Changed) -> None:
+        name = event.input.id or ""
+        if name in FIELDS and event.input.has_class("-error"):
+            event.input.remove_class("-error")
+            self._message(f"#{name}-error", "")
+        if name == "warmth":
+            self.query_one("#warmth-hint", Static).update(warmth_hint(event.value))
+        elif name == "kind":
+            self.query_one("#kind-hint", Static).update(kind_hint(event.value))

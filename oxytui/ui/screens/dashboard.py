@@ -1,0 +1,93 @@
+"""The dashboard: Today, Recall and Streaks side by side, a header with the logical day, a footer of keys."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Grid
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Footer, Header
+
+from oxytui.store import Store
+from oxytui.ui.panes.recall import RecallPane
+from oxytui.ui.panes.streaks import StreaksPane
+from oxytui.ui.panes.today import TodayPane
+
+PANE_IDS = ("today", "recall", "streaks")
+
+
+class DashboardScreen(Screen[None]):
+    """The screen people open every evening."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "1", "focus_pane('today')", "Today", show=False, id="focus-today", tooltip="Focus the Today pane"
+        ),
+        Binding(
+            "2",
+            "focus_pane('recall')",
+            "Recall",
+            show=False,
+            id="focus-recall",
+            tooltip="Focus the Recall pane",
+        ),
+        Binding(
+            "3",
+            "focus_pane('streaks')",
+            "Streaks",
+            show=False,
+            id="focus-streaks",
+            tooltip="Focus the Streaks pane",
+        ),
+    ]
+
+    def __init__(self, store: Store) -> None:
+        super().__init__(id="dashboard")
+        self.store = store
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="♥")
+        with Grid(id="panes"):
+            yield TodayPane(self.store, id="today")
+            yield RecallPane(self.store, id="recall")
+            yield StreaksPane(self.store, id="streaks")
+        yield Footer(compact=True)
+
+    @property
+    def today_pane(self) -> TodayPane:
+        """The Today pane."""
+        return self.query_one("#today", TodayPane)
+
+    @property
+    def panes(self) -> list[Widget]:
+        """The three panes, in the order of their number keys."""
+        return [self.query_one(f"#{pane_id}") for pane_id in PANE_IDS]
+
+    def action_focus_pane(self, pane_id: str) -> None:
+        """Focus the first focusable widget of a pane (the pane itself if it takes focus)."""
+        self.focus_pane(pane_id)
+
+    def focus_pane(self, pane_id: str) -> None:
+        """Move the focus into the pane with this id."""
+        pane = self.query_one(f"#{pane_id}")
+        for widget in self.focus_chain:
+            if widget is pane or pane in widget.ancestors:
+                widget.focus()
+                pane.scroll_visible()
+                return
+
+    def reload_panes(self) -> None:
+        """Redraw every pane from the store."""
+        for pane in self.panes:
+            reload = getattr(pane, "reload", None)
+            if reload is not None:
+                reload()
+
+    def roll_over(self, old: date, new: date) -> None:
+        """The logical day changed from `old` to `new` while the dashboard was open."""
+        self.today_pane.roll_over(old, new)
+        self.reload_panes()

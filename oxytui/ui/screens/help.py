@@ -1,0 +1,93 @@
+"""The help screen: every key, read from the bindings, and the streak rules in plain words."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.dom import DOMNode
+from textual.screen import ModalScreen
+from textual.widgets import Markdown
+
+from oxytui.ui.widgets.keys import key_actions
+
+FORM_KEYS = (
+    ("tab / shift+tab", "move between fields"),
+    ("→", "take the suggested name or kind"),
+    ("enter", "save (from any field)"),
+    ("escape", "cancel: nothing is saved"),
+)
+
+RECALL_KEYS = (
+    ("space / enter", "next step"),
+    ("p", "pause"),
+    ("escape", "stop (you are asked whether to keep it as not completed)"),
+)
+
+STREAK_RULES = """\
+## Streaks in plain words
+
+- A **warm day** is a day with at least one warm contact or one completed recall.
+- Your **daily streak** counts warm days in a row, up to today. A **rest day** (press `z` in Today) is
+  skipped over: it neither breaks the streak nor adds to it.
+- Today does not break your streak while it is still empty: the streak is alive until the day is over,
+  so there is time to log something tonight.
+- The **weekly goal**: in one calendar week, reach the set number of warm days and of completed recalls.
+  Rest days lower both numbers for that week.
+- Your **weekly streak** counts weeks in a row that met the goal. The week you are in is "in progress"
+  and never breaks it.
+- When a streak ends, oxytui tells you why in one sentence, for example
+  "ended Tue 12 Nov: nothing logged on Mon 11 Nov".
+- A day runs from the day-start hour (04:00 unless you changed it) to the same hour the next morning,
+  so a hug at half past midnight still counts for the evening before.
+"""
+
+
+def _table(rows: list[tuple[str, str]]) -> str:
+    lines = ["| key | does |", "|---|---|"]
+    lines += [f"| `{keys}` | {does} |" for keys, does in rows]
+    return "\n".join(lines)
+
+
+def help_markdown(sections: list[tuple[str, type[DOMNode]]], key_display: Callable[[Binding], str]) -> str:
+    """The help text: one table of keys per section, then the fixed tables and the streak rules."""
+    parts = ["# Keys"]
+    for title, node_class in sections:
+        rows = [(a.keys_text, a.sentence) for a in key_actions(node_class, key_display)]
+        if title == "Anywhere":
+            rows.insert(1, ("ctrl+p", "open the command palette: every action, searchable"))
+        if rows:
+            parts += [f"## {title}", _table(rows)]
+    parts += ["## In the add and edit form", _table(list(FORM_KEYS))]
+    parts += ["## In a guided recall", _table(list(RECALL_KEYS))]
+    parts.append(STREAK_RULES)
+    return "\n\n".join(parts)
+
+
+class HelpScreen(ModalScreen[None]):
+    """All the keys and the streak rules; escape closes it."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", "Close", id="help-close", tooltip="Close the help"),
+        Binding("question_mark", "close", "Close", show=False, key_display="?", tooltip="Close the help"),
+    ]
+
+    def __init__(self, sections: list[tuple[str, type[DOMNode]]]) -> None:
+        super().__init__()
+        self._sections = sections
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help") as scroll:
+            scroll.border_title = "Help"
+            scroll.border_subtitle = "escape closes · ↑ ↓ scroll"
+            yield Markdown(help_markdown(self._sections, self.app.get_key_display), id="help-text")
+
+    def on_mount(self) -> None:
+        self.query_one("#help", VerticalScroll).focus()
+
+    def action_close(self) -> None:
+        """Back to the dashboard."""
+        self.dismiss(None)

@@ -1,0 +1,74 @@
+"""The command palette's list of actions, read from the same bindings as the footer and the help screen."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from functools import partial
+
+from textual.actions import parse
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.dom import DOMNode
+
+from oxytui.ui.widgets.keys import KeyAction, key_actions
+
+
+@dataclass(frozen=True, slots=True)
+class _Command:
+    name: str
+    help: str
+    run: Callable[[], Awaitable[None]]
+
+
+def _where(node: DOMNode) -> str:
+    """Where an action lives, in words."""
+    if node is node.app:
+        return "anywhere"
+    if node is node.screen:
+        return "dashboard"
+    return f"{(node.id or type(node).__name__).capitalize()} pane"
+
+
+class KeyCommands(Provider):
+    """Every action that has a key: the app's, the dashboard's and each pane's."""
+
+    def _nodes(self) -> list[DOMNode]:
+        nodes: list[DOMNode] = [self.app, self.screen]
+        panes = getattr(self.screen, "panes", None)
+        if panes is not None:
+            nodes.extend(panes)
+        return nodes
+
+    def _commands(self) -> list[_Command]:
+        commands: list[_Command] = []
+        for node in self._nodes():
+            for action in key_actions(type(node), self.app.get_key_display):
+                if action.action == "command_palette":
+                    continue
+                _, name, parameters = parse(action.action)
+                available = node.check_action(name, parameters) is True
+                where = _where(node)
+                help_text = f"key {action.keys_text} · {where}" + (
+                    "" if available else " · not available now"
+                )
+                commands.append(_Command(action.sentence, help_text, partial(self._run, node, action)))
+        return commands
+
+    async def _run(self, node: DOMNode, action: KeyAction) -> None:
+        focus_pane = getattr(self.screen, "focus_pane", None)
+        if focus_pane is not None and node.id is not None and node in getattr(self.screen, "panes", ()):
+            focus_pane(node.id)
+        await self.app.run_action(action.action, node)
+
+    async def discover(self) -> Hits:
+        """All actions, shown before anything is typed."""
+        for command in self._commands():
+            yield DiscoveryHit(command.name, command.run, help=command.help)
+
+    async def search(self, query: str) -> Hits:
+        """The actions whose sentence matches what was typed."""
+        matcher = self.matcher(query)
+        for command in self._commands():
+            score = matcher.match(command.name)
+            if score > 0:
+                yield Hit(score, matcher.highlight(command.name), command.run, help=command.help)

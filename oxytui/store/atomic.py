@@ -25,10 +25,17 @@ def fsync_dir(folder: Path) -> None:
 
 
 def ensure_dir(folder: Path) -> None:
-    """Create `folder` (and parents) with mode 0700 if it is missing; leave an existing one alone."""
-    if not folder.is_dir():
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        os.chmod(folder, 0o700)
+    """Create `folder` and its missing parents with mode 0700; leave existing ones alone."""
+    missing = []
+    while not folder.is_dir() and folder.parent != folder:
+        missing.append(folder)
+        folder = folder.parent
+    for created in reversed(missing):
+        try:
+            created.mkdir(mode=0o700)
+        except FileExistsError:
+            continue  # made by another process meanwhile (or a file: the write below says so)
+        os.chmod(created, 0o700)  # mkdir's mode is reduced by the umask
 
 
 def atomic_write(path: Path, payload: bytes) -> None:

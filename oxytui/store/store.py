@@ -31,7 +31,7 @@ from oxytui.core.records import (
     settings_to_dict,
 )
 from oxytui.paths import lock_path
-from oxytui.store.atomic import remove_leftover_temps, temp_prefix
+from oxytui.store.atomic import ensure_dir, remove_leftover_temps, temp_prefix
 from oxytui.store.backups import backup_temps, newest_good_backup, take_daily_backup
 from oxytui.store.errors import (
     LockTimeoutError,
@@ -72,6 +72,10 @@ def check_path(path: Path) -> Path:
         mode = os.stat(real).st_mode
     except FileNotFoundError:
         return real
+    except OSError as error:  # a file where a folder should be, no permission, a symlink loop
+        raise NotAFileError(
+            f"{path} cannot be used ({error.strerror or error}): point --db at a file such as oxytui.json"
+        ) from None
     if not stat.S_ISREG(mode):
         what = "a folder" if stat.S_ISDIR(mode) else "not a regular file"
         raise NotAFileError(f"{path} is {what}: point --db at a file such as oxytui.json")
@@ -163,6 +167,7 @@ class Store:
     @contextmanager
     def _locked(self) -> Iterator[None]:
         try:
+            ensure_dir(self.path.parent)  # 0700, before the lock file would make it with the umask's mode
             self._lock.acquire()
         except filelock.Timeout:
             raise LockTimeoutError(

@@ -16,7 +16,7 @@ from oxytui.core.days import week_bounds
 from oxytui.core.model import Recall
 from oxytui.recall_scripts import LoadedScripts, load_scripts
 from oxytui.store import Store
-from oxytui.ui.screens.recall import RecallScreen
+from oxytui.ui.screens.recall import TICK_SECONDS, RecallScreen
 from oxytui.ui.screens.recall_summary import recall_line
 
 RECENT_SESSIONS = 4
@@ -54,6 +54,7 @@ class RecallPane(Vertical, can_focus=True):
         super().__init__(id=id)
         self.store = store
         self._scripts = scripts
+        self.tick_seconds = TICK_SECONDS  # how often the recall screen looks at the clock
 
     @property
     def scripts(self) -> LoadedScripts:
@@ -98,7 +99,9 @@ class RecallPane(Vertical, can_focus=True):
 
     def action_start(self) -> None:
         """Open the guided recall screen."""
-        self.app.push_screen(RecallScreen(self.store, self.scripts), self._finished)
+        self.app.push_screen(
+            RecallScreen(self.store, self.scripts, tick_seconds=self.tick_seconds), self._finished
+        )
 
     def _finished(self, recall: Recall | None) -> None:
         self.post_message(self.RecallFinished(recall))

@@ -68,6 +68,8 @@ class RecallScreen(Screen[Recall | None]):
     RecallScreen #safety-note { margin-top: 1; border: round $warning; padding: 0 1; }
     """
 
+    AUTO_FOCUS = ""  # each page decides what has focus
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("space,enter", "next", "Next", id="recall-next", tooltip="Go on to the next step"),
         Binding("p", "pause", "Pause", id="recall-pause", tooltip="Pause or resume the countdown"),

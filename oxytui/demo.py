@@ -27,7 +27,9 @@ def make_demo_file(folder: Path, days: int) -> Path:
         days, today, seed=DEMO_SEED, zone=now.tzinfo or UTC, day_start_hour=settings.day_start_hour
     )
     path = folder / "oxytui-demo.json"
-    write_new_file(path, data.contacts, data.recalls, data.rest_days, settings)
+    contacts = [c for c in data.contacts if c.logged_at <= now]  # nothing logged later than now
+    recalls = [r for r in data.recalls if r.started_at <= now]
+    write_new_file(path, contacts, recalls, data.rest_days, settings)
     return path
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from oxytui.content import kind_label
 from oxytui.core.streaks import History, StreakSummary, summarize
 from oxytui.core.text import clean_line
 from oxytui.core.weekly import WeeklyReview, build_review, review_markdown
@@ -56,4 +57,4 @@ def week_review(store: Store, day: date, history: History | None = None) -> Week
 
 def week_review_markdown(store: Store, day: date) -> str:
     """The weekly review of the week holding `day` as Markdown, user text cleaned to single lines."""
-    return review_markdown(week_review(store, day), clean_line)
+    return review_markdown(week_review(store, day), clean_line, kind_label)

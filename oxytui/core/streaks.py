@@ -26,7 +26,8 @@ from oxytui.core.model import Contact, Recall, Settings
 
 ONE_DAY = timedelta(days=1)
 RECALL_WARMTH = 2  # what one completed recall adds to a day's warmth score
-LEVEL_STEPS = (1, 4, 7, 10)  # warmth score at which heatmap levels 1, 2, 3 and 4 begin
+LEVEL_STEPS = (1, 4, 7, 10)  # warmth score at which heatmap levels 1, 2, 3 and 4 begin, when fixed
+LEVEL_WINDOW = 371  # days (53 weeks) whose scores set the heatmap levels
 
 
 def warm_days(contact_days: Iterable[date], completed_recall_days: Iterable[date]) -> set[date]:
@@ -42,17 +43,18 @@ class History:
     rest: frozenset[date] = frozenset()
     recalls: dict[date, int] = field(default_factory=dict)
     warmth: dict[date, int] = field(default_factory=dict)
+    steps: tuple[int, ...] = LEVEL_STEPS
 
     @classmethod
     def build(cls, contacts: Iterable[Contact], recalls: Iterable[Recall], rest: Iterable[date]) -> History:
-        """The history of these records (only completed recalls count)."""
+        """The history of these records (only completed recalls count); heatmap levels follow its scores."""
         warmth: Counter[date] = Counter()
         for contact in contacts:
             warmth[contact.day] += contact.warmth
         done = Counter(recall.day for recall in recalls if recall.completed)
         for day, count in done.items():
             warmth[day] += RECALL_WARMTH * count
-        return cls(frozenset(warmth), frozenset(rest), dict(done), dict(warmth))
+        return cls(frozenset(warmth), frozenset(rest), dict(done), dict(warmth), level_steps(warmth))
 
     @classmethod
     def of_days(
@@ -66,7 +68,25 @@ class History:
     def level(self, day: date) -> int:
         """The heatmap level of `day`, 0 (nothing) to 4 (warmest), from its warmth score."""
         score = self.warmth.get(day, 0)
-        return sum(1 for step in LEVEL_STEPS if score >= step)
+        return sum(1 for step in self.steps if score >= step)
+
+
+def level_steps(warmth: dict[date, int]) -> tuple[int, ...]:
+    """Where heatmap levels 1–4 begin: at 1 and at the quartiles of the last year's warm-day scores.
+
+    So about a quarter of warm days falls in each level whether someone logs one hug a day or ten,
+    like a contribution graph. With fewer than 8 warm days the fixed LEVEL_STEPS are used.
+    """
+    if not warmth:
+        return LEVEL_STEPS
+    last = max(warmth)
+    scores = sorted(v for d, v in warmth.items() if v > 0 and (last - d).days < LEVEL_WINDOW)
+    if len(scores) < 8:
+        return LEVEL_STEPS
+    steps = [1]
+    for quarter in (1, 2, 3):
+        steps.append(max(steps[-1] + 1, scores[len(scores) * quarter // 4]))
+    return tuple(steps)
 
 
 # --- the daily streak ------------------------------------------------------------------------

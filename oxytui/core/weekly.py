@@ -144,8 +144,12 @@ def _state(count: int, goal: int) -> str:
     return "met" if count >= goal else f"{goal - count} to go"
 
 
-def review_lines(review: WeeklyReview, clean: Callable[[str], str] = lambda text: text) -> list[str]:
-    """The review as plain lines (no markup), user text passed through `clean`."""
+def review_lines(
+    review: WeeklyReview,
+    clean: Callable[[str], str] = lambda text: text,
+    kind_label: Callable[[str], str] = lambda kind: kind,
+) -> list[str]:
+    """The review as plain lines (no markup), user text passed through `clean`, kinds through `kind_label`."""
     week = review.progress
     lines = [
         f"Warm days: {week.warm_days} "
@@ -155,7 +159,8 @@ def review_lines(review: WeeklyReview, clean: Callable[[str], str] = lambda text
         f"{_state(week.recalls, week.goal_recalls)}); started {review.recalls_started}",
         f"Warm contacts: {review.contacts}",
         "People: " + (", ".join(f"{clean(who)} ×{n}" for who, n in review.people) or "none logged"),
-        "Kinds: " + (", ".join(f"{clean(kind)} ×{n}" for kind, n in review.kinds) or "none logged"),
+        "Kinds: "
+        + (", ".join(f"{clean(kind_label(kind))} ×{n}" for kind, n in review.kinds) or "none logged"),
     ]
     if review.stress_change.count or review.connected_change.count:
         lines.append(
@@ -186,8 +191,12 @@ def review_title(review: WeeklyReview) -> str:
     return f"Week of {start:%a} {start.day} {start:%b} – {end:%a} {end.day} {end:%b %Y}"
 
 
-def review_markdown(review: WeeklyReview, clean: Callable[[str], str] = lambda t: t) -> str:
+def review_markdown(
+    review: WeeklyReview,
+    clean: Callable[[str], str] = lambda text: text,
+    kind_label: Callable[[str], str] = lambda kind: kind,
+) -> str:
     """The review as a Markdown document."""
     escape: Callable[[str], str] = lambda text: clean(text).replace("*", "\\*").replace("_", "\\_")  # noqa: E731
-    body = "\n".join(f"- {line}" for line in review_lines(review, escape))
+    body = "\n".join(f"- {line}" for line in review_lines(review, escape, kind_label))
     return f"# oxytui weekly review\n\n## {review_title(review)}\n\n{body}\n"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -49,3 +49,15 @@ def write_new_file(
     payload = encode(data)
     atomic_write(path, payload)
     return len(payload)
+
+
+def review_path(db_path: Path, week: date) -> Path:
+    """Where the weekly review of `week` is saved: reviews/ in the data file's folder."""
+    return db_path.parent / "reviews" / f"oxytui-week-{week.isoformat()}.md"
+
+
+def write_review(db_path: Path, week: date, text: str) -> Path:
+    """Save a weekly review as Markdown (atomically, mode 0600) and return where it went."""
+    path = review_path(db_path, week)
+    atomic_write(path, text.encode("utf-8"))
+    return path

@@ -1,35 +1,248 @@
-"""The Streaks pane: streaks, this week, goals and a heatmap (summary until the streaks work lands)."""
+"""The Streaks pane: daily and weekly streaks, one week's days and goals, and a heatmap of recent weeks."""
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+from typing import ClassVar
+
+from rich.style import Style
+from rich.text import Text
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
+from textual.events import Resize
 from textual.widgets import Static
 
-from oxytui.core.streaks import daily_streak, warm_days
+from oxytui.core.days import week_bounds
+from oxytui.core.streaks import (
+    History,
+    StreakSummary,
+    WeekProgress,
+    all_weeks,
+    short_day,
+    summarize,
+    week_progress,
+)
+from oxytui.reports import history_of
 from oxytui.store import Store
+from oxytui.ui.screens.review import WeeklyReviewScreen
+from oxytui.ui.screens.settings import SettingsScreen
+from oxytui.ui.widgets.heatmap import Palette, WarmthHeatmap
+from oxytui.ui.widgets.weekstrip import WeekStrip
+
+FULL_HEIGHT = 13  # rows needed for everything with the month row
+NO_MONTHS_HEIGHT = 12  # without the month row; below this the heatmap is compact
+
+
+def bar(count: int, goal: int, width: int = 5) -> str:
+    """A small progress bar such as '▰▰▰▱▱' (full when the goal is reached, or when it is 0)."""
+    if goal <= 0:
+        return "▰" * min(width, 1) if width else ""
+    filled = min(width, round(width * min(count, goal) / goal))
+    return "▰" * filled + "▱" * (width - filled)
+
+
+def _plural(count: int, unit: str) -> str:
+    return f"{count} {unit}" if count == 1 else f"{count} {unit}s"
 
 
 class StreaksPane(Vertical, can_focus=True):
-    """Current and longest streak, this week's days and goals."""
+    """Current and longest streaks, the selected week's days and goals, and a warmth heatmap."""
 
     BORDER_TITLE = "3 Streaks"
+
+    DEFAULT_CSS = """
+    StreaksPane > Static {
+        height: 1;
+        width: 1fr;
+    }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "w",
+            "review",
+            "Review",
+            id="streaks-review",
+            tooltip="Open the weekly review of the selected week",
+        ),
+        Binding(
+            "[",
+            "previous_week",
+            "Prev week",
+            key_display="[",
+            id="streaks-previous",
+            tooltip="Select the week before",
+        ),
+        Binding(
+            "]", "next_week", "Next week", key_display="]", id="streaks-next", tooltip="Select the week after"
+        ),
+        Binding(
+            "t", "this_week", "This week", id="streaks-this-week", tooltip="Select the running week again"
+        ),
+        Binding(
+            "s",
+            "settings",
+            "Settings",
+            id="streaks-settings",
+            tooltip="Change day start, week start and weekly goals",
+        ),
+    ]
 
     def __init__(self, store: Store, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.store = store
+        self.history = History()
+        self.summary: StreakSummary | None = None
+        self.selected_week: date | None = None  # start of the selected week; None follows the running week
+        self.tooltip = (
+            "A warm day has a warm contact or a completed recall. Rest days neither break nor extend a "
+            "streak; today not yet warm keeps it alive. Weekly goals shrink with a week's rest days."
+        )
 
     def compose(self) -> ComposeResult:
         yield Static(id="streaks-summary", markup=False)
+        yield WeekStrip(id="streaks-strip")
+        yield Static(id="streaks-goals", markup=False)
+        yield Static(id="streaks-status", markup=False)
+        yield WarmthHeatmap(id="streaks-heatmap")
 
     def on_mount(self) -> None:
         self.reload()
 
+    # --- what is shown -------------------------------------------------------------------
+
+    @property
+    def this_week(self) -> date:
+        """The first day of the running week."""
+        return week_bounds(self.store.today(), self.store.settings.week_start)[0]
+
+    @property
+    def week(self) -> date:
+        """The first day of the selected week."""
+        if self.selected_week is None:
+            return self.this_week
+        return week_bounds(self.selected_week, self.store.settings.week_start)[0]
+
+    @property
+    def heatmap(self) -> WarmthHeatmap:
+        """The heatmap widget."""
+        return self.query_one(WarmthHeatmap)
+
     def reload(self) -> None:
         """Redraw from the store (called by the app when data or the day changes)."""
-        store = self.store
-        warm = warm_days(store.days_with_contacts(), (r.day for r in store.recalls() if r.completed))
-        streak = daily_streak(warm, set(store.rest_days()), store.today())
-        self.query_one("#streaks-summary", Static).update(
-            f"Daily streak: {streak.current} (longest {streak.longest})"
+        self.history = history_of(self.store)
+        self.summary = summarize(self.history, self.store.settings, self.store.today())
+        if self.selected_week is not None and self.week >= self.this_week:
+            self.selected_week = None
+        self._show()
+
+    def selected_progress(self) -> WeekProgress:
+        """The selected week against the goals."""
+        assert self.summary is not None
+        if self.week == self.summary.week.start:
+            return self.summary.week
+        return week_progress(self.history, self.week, self.store.settings, self.store.today())
+
+    def _show(self) -> None:
+        summary = self.summary
+        if summary is None:
+            return
+        today = self.store.today()
+        palette = Palette.from_theme(self.app.theme_variables)
+        daily, weekly = summary.daily, summary.weekly
+        line = Text(no_wrap=True, overflow="ellipsis")
+        line.append("Daily ", Style(color=palette.muted))
+        line.append(str(daily.current), Style(bold=True, color=palette.levels[4]))
+        line.append(f" best {daily.longest}  ", Style(color=palette.muted))
+        line.append("Weekly ", Style(color=palette.muted))
+        line.append(str(weekly.current), Style(bold=True, color=palette.levels[4]))
+        line.append(f" best {weekly.longest}", Style(color=palette.muted))
+        self.query_one("#streaks-summary", Static).update(line)
+        self.query_one(WeekStrip).show(self.history, self.week, today)
+        progress = self.selected_progress()
+        goals = Text(no_wrap=True, overflow="ellipsis")
+        for label, count, goal in (
+            ("warm ", progress.warm_days, progress.goal_warm_days),
+            ("  recalls ", progress.recalls, progress.goal_recalls),
+        ):
+            goals.append(label, Style(color=palette.muted))
+            done = count >= goal
+            goals.append(bar(count, goal), Style(color=palette.levels[4] if done else palette.selected))
+            goals.append(f" {count}/{goal}", Style(bold=done))
+        self.query_one("#streaks-goals", Static).update(goals)
+        self.query_one("#streaks-status", Static).update(
+            Text(self.status_sentence(), no_wrap=True, overflow="ellipsis", style=Style(color=palette.muted))
         )
+        self.heatmap.show(self.history, today, self.this_week, self.week)
+        where = "this week" if self.week == self.this_week else f"week of {short_day(self.week, today)}"
+        self.border_subtitle = f"{where} · w review"
+
+    def status_sentence(self) -> str:
+        """One line on the daily streak: alive tonight, counting, or why it ended."""
+        assert self.summary is not None
+        daily = self.summary.daily
+        if daily.current and not daily.today_warm:
+            return "Alive: log something tonight to keep it."
+        if daily.current:
+            return f"Today counts. {_plural(daily.current, 'day')} and going."
+        if self.summary.ended_because:
+            reason = self.summary.ended_because
+            return reason[0].upper() + reason[1:] + "."
+        return "Log a warm contact to start a streak."
+
+    # --- layout --------------------------------------------------------------------------
+
+    def on_resize(self, event: Resize) -> None:
+        self._fit(self.content_region.height)
+
+    def _fit(self, height: int) -> None:
+        heatmap = self.heatmap
+        heatmap.months = height >= FULL_HEIGHT
+        heatmap.set_class(height < NO_MONTHS_HEIGHT, "-compact")
+        heatmap.styles.height = 5 if height < NO_MONTHS_HEIGHT else (9 if heatmap.months else 8)
+        heatmap.refresh()
+
+    # --- actions -------------------------------------------------------------------------
+
+    def _first_week(self) -> date:
+        return all_weeks(self.history, self.store.settings, self.store.today())[0].start
+
+    def action_previous_week(self) -> None:
+        """Select the week before (not before the first week with anything logged)."""
+        if self.week <= self._first_week():
+            self.app.bell()
+            return
+        self.selected_week = self.week - timedelta(weeks=1)
+        self._show()
+
+    def action_next_week(self) -> None:
+        """Select the week after (up to the running week)."""
+        if self.week >= self.this_week:
+            self.app.bell()
+            return
+        following = self.week + timedelta(weeks=1)
+        self.selected_week = None if following >= self.this_week else following
+        self._show()
+
+    def action_this_week(self) -> None:
+        """Select the running week."""
+        self.selected_week = None
+        self._show()
+
+    def action_review(self) -> None:
+        """Open the weekly review of the selected week."""
+        self.app.push_screen(WeeklyReviewScreen(self.store, self.week, self.history), self._review_closed)
+
+    def _review_closed(self, week: date | None) -> None:
+        if week is not None:
+            self.selected_week = None if week >= self.this_week else week
+            self._show()
+
+    def action_settings(self) -> None:
+        """Open the settings for day start, week start and the weekly goals."""
+        self.app.push_screen(SettingsScreen(self.store), self._settings_closed)
+
+    def _settings_closed(self, saved: bool | None) -> None:
+        if saved:
+            self.reload()

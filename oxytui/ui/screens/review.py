@@ -1,0 +1,137 @@
+"""The weekly review: one week's warm days, contacts and recalls against the goals, and its Markdown."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from oxytui.content import kind_label
+from oxytui.core.days import week_bounds
+from oxytui.core.streaks import History
+from oxytui.core.text import clean_line
+from oxytui.core.weekly import WeeklyReview, review_lines, review_markdown, review_title
+from oxytui.reports import week_review
+from oxytui.store import Store
+from oxytui.store.bulk import write_review
+
+
+class WeeklyReviewScreen(ModalScreen[date | None]):
+    """The review of one calendar week; closes with the week shown last."""
+
+    DEFAULT_CSS = """
+    WeeklyReviewScreen {
+        align: center middle;
+        background: $background 60%;
+    }
+    #review {
+        border: round $primary;
+        border-title-color: $primary;
+        border-title-style: bold;
+        border-subtitle-color: $foreground-muted;
+        background: $surface;
+        padding: 0 1;
+        width: 84;
+        max-width: 100%;
+        height: auto;
+        max-height: 100%;
+    }
+    #review-body {
+        height: auto;
+    }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", "Close", id="review-close", tooltip="Back to the dashboard"),
+        Binding("w", "close", "Close", show=False, id="review-close-w", tooltip="Back to the dashboard"),
+        Binding(
+            "[",
+            "previous_week",
+            "Prev week",
+            key_display="[",
+            id="review-previous",
+            tooltip="The week before",
+        ),
+        Binding("]", "next_week", "Next week", key_display="]", id="review-next", tooltip="The week after"),
+        Binding(
+            "m",
+            "markdown",
+            "Markdown",
+            id="review-markdown",
+            tooltip="Copy the review as Markdown and save it beside the data file",
+        ),
+    ]
+
+    def __init__(self, store: Store, week: date, history: History | None = None) -> None:
+        super().__init__()
+        self.store = store
+        self.week = week_bounds(week, store.settings.week_start)[0]
+        self._history = history
+        self.review: WeeklyReview | None = None
+        self.saved_to: str | None = None
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="review"):
+            yield Static(id="review-body", markup=False)
+
+    def on_mount(self) -> None:
+        self._show()
+        self.query_one("#review", VerticalScroll).focus()
+
+    @property
+    def body(self) -> Static:
+        """The text of the review."""
+        return self.query_one("#review-body", Static)
+
+    def _show(self) -> None:
+        history = self._history
+        self.review = week_review(self.store, self.week, history)
+        box = self.query_one("#review", VerticalScroll)
+        box.border_title = review_title(self.review)
+        box.border_subtitle = "[ ] weeks · m Markdown · esc close"
+        self.body.update("\n".join(review_lines(self.review, clean_line, kind_label)))
+
+    @property
+    def this_week(self) -> date:
+        """The first day of the running week."""
+        return week_bounds(self.store.today(), self.store.settings.week_start)[0]
+
+    def action_previous_week(self) -> None:
+        """Show the week before."""
+        self.week -= timedelta(weeks=1)
+        self._show()
+
+    def action_next_week(self) -> None:
+        """Show the week after (up to the running week)."""
+        if self.week >= self.this_week:
+            self.app.bell()
+            return
+        self.week += timedelta(weeks=1)
+        self._show()
+
+    def action_markdown(self) -> None:
+        """Copy the review as Markdown to the clipboard and save it in the data file's folder."""
+        assert self.review is not None
+        text = review_markdown(self.review, clean_line, kind_label)
+        self.app.copy_to_clipboard(text)
+        try:
+            path = write_review(self.store.path, self.week, text)
+        except OSError as error:
+            self.notify(
+                f"Copied to the clipboard, but could not save a file: {error.strerror or error}",
+                title="Review",
+                severity="warning",
+                markup=False,
+            )
+            return
+        self.saved_to = str(path)
+        self.notify(f"Copied to the clipboard and saved to {path}", title="Review saved", markup=False)
+
+    def action_close(self) -> None:
+        """Back to the dashboard."""
+        self.dismiss(self.week)

@@ -1,0 +1,157 @@
+"""Settings: the hour a day starts, the first day of the week and the two weekly goals."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, Select, Static
+
+from oxytui.core.days import WEEKDAYS
+from oxytui.core.model import Settings, ValidationError
+from oxytui.store import Store, StoreError
+
+FIELDS = {
+    "day_start_hour": ("Day starts at", "hour, 0–23 (4 means 04:00)", 0, 23),
+    "goal_warm_days": ("Warm days", "per week, 0–7", 0, 7),
+    "goal_recalls": ("Recalls", "completed per week, 0–21", 0, 21),
+}
+
+
+def parse_settings(values: dict[str, str], week_start: str, current: Settings) -> dict[str, object]:
+    """The changes typed into the form; raise ValidationError naming every field that is wrong."""
+    errors: dict[str, str] = {}
+    changes: dict[str, object] = {"week_start": week_start}
+    for name, text in values.items():
+        label, _, low, high = FIELDS[name]
+        value = text.strip()
+        if not value.isdigit() or not low <= int(value) <= high:
+            errors[name] = f"{label.lower()} must be a whole number from {low} to {high} (not {value!r})"
+        else:
+            changes[name] = int(value)
+    if week_start not in WEEKDAYS:
+        errors["week_start"] = f"week start must be one of {', '.join(WEEKDAYS)}"
+    if errors:
+        raise ValidationError(errors)
+    return {name: value for name, value in changes.items() if getattr(current, name) != value}
+
+
+class SettingsScreen(ModalScreen[bool]):
+    """A small form for the settings that shape days, weeks and goals; closes with True when saved."""
+
+    DEFAULT_CSS = """
+    SettingsScreen {
+        align: center middle;
+        background: $background 60%;
+    }
+    #settings {
+        border: round $primary;
+        border-title-color: $primary;
+        border-title-style: bold;
+        border-subtitle-color: $foreground-muted;
+        background: $surface;
+        padding: 0 2;
+        width: 70;
+        max-width: 100%;
+        height: auto;
+        max-height: 100%;
+    }
+    #settings .setting {
+        height: auto;
+        margin-top: 1;
+    }
+    #settings .setting Label {
+        width: 15;
+        color: $foreground-muted;
+    }
+    #settings .setting Input {
+        width: 6;
+    }
+    #settings .setting Select {
+        width: 20;
+    }
+    #settings .setting .hint {
+        width: 1fr;
+        padding-left: 2;
+        color: $foreground-muted;
+    }
+    #settings-error {
+        color: $error;
+        height: auto;
+        margin-top: 1;
+    }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", id="settings-cancel", tooltip="Close without saving"),
+        Binding("ctrl+s", "save", "Save", id="settings-save", tooltip="Save the settings"),
+    ]
+
+    def __init__(self, store: Store) -> None:
+        super().__init__()
+        self.store = store
+
+    def compose(self) -> ComposeResult:
+        settings = self.store.settings
+        with VerticalScroll(id="settings") as box:
+            box.border_title = "Settings"
+            box.border_subtitle = "enter saves · escape cancels"
+            for name, (label, hint, _, _) in FIELDS.items():
+                with Horizontal(classes="setting"):
+                    yield Label(label)
+                    yield Input(
+                        str(getattr(settings, name)), id=name, restrict=r"[0-9]*", max_length=2, compact=True
+                    )
+                    yield Static(hint, classes="hint")
+            with Horizontal(classes="setting"):
+                yield Label("Week starts on")
+                yield Select(
+                    [(day.capitalize(), day) for day in WEEKDAYS],
+                    value=settings.week_start,
+                    allow_blank=False,
+                    id="week_start",
+                    compact=True,
+                )
+                yield Static("weekly goals count from this day", classes="hint")
+            yield Static(id="settings-error", markup=False)
+
+    def on_mount(self) -> None:
+        self.query_one("#day_start_hour", Input).focus()
+
+    def _values(self) -> tuple[dict[str, str], str]:
+        values = {name: self.query_one(f"#{name}", Input).value for name in FIELDS}
+        week_start = self.query_one("#week_start", Select).value
+        return values, str(week_start)
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_save()
+
+    def action_save(self) -> None:
+        """Check and save the settings, or say which field is wrong."""
+        values, week_start = self._values()
+        for name in FIELDS:
+            self.query_one(f"#{name}", Input).remove_class("-error")
+        try:
+            changes = parse_settings(values, week_start, self.store.settings)
+            if changes:
+                self.store.update_settings(**changes)
+        except ValidationError as error:
+            for name in error.errors:
+                if name in FIELDS:
+                    self.query_one(f"#{name}", Input).add_class("-error")
+            self.query_one("#settings-error", Static).update("\n".join(error.errors.values()))
+            return
+        except StoreError as error:
+            self.query_one("#settings-error", Static).update(f"Not saved: {error}")
+            return
+        self.dismiss(bool(changes))
+
+    def action_cancel(self) -> None:
+        """Close without saving."""
+        self.dismiss(False)

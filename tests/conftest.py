@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import socket
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -23,6 +25,35 @@ def isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
     monkeypatch.setenv("OXYTUI_DB", str(home / "data" / "oxytui" / "oxytui.json"))
     return home
+
+
+class NetworkForbiddenError(RuntimeError):
+    """A test tried to open an internet socket."""
+
+
+@pytest.fixture(autouse=True)
+def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Forbid internet sockets (AF_INET, AF_INET6) in every test; local AF_UNIX sockets stay allowed.
+
+    oxytui never uses the network, so any internet socket is a bug. Local Unix sockets are allowed
+    because asyncio's event loop (used by Textual and pytest-asyncio) makes an AF_UNIX socketpair
+    as its wake-up pipe; forbidding those would break every app test without protecting anything.
+    Child processes are not covered: the tests start them only to run oxytui itself. The error is a
+    RuntimeError, not an OSError, so that code which quietly handles network failures still fails.
+    """
+    real_init = socket.socket.__init__
+    internet = (socket.AF_INET, socket.AF_INET6)
+
+    def guarded_init(self: socket.socket, family: Any = -1, *args: Any, **kwargs: Any) -> None:
+        fileno = kwargs.get("fileno", args[2] if len(args) > 2 else None)
+        if fileno is None and (family == -1 or family in internet):
+            raise NetworkForbiddenError(f"tests may not open internet sockets (family {family!r})")
+        real_init(self, family, *args, **kwargs)
+        if self.family in internet:
+            self.close()
+            raise NetworkForbiddenError(f"tests may not use internet sockets ({self.family!r})")
+
+    monkeypatch.setattr(socket.socket, "__init__", guarded_init)
 
 
 class FakeClock:

@@ -1,0 +1,104 @@
+"""Sample data, the bulk writer and `oxytui demo`: realistic, readable by the Store, and throwaway."""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections import Counter
+from datetime import date
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+import oxytui.ui.app
+from oxytui.cli import main
+from oxytui.core.days import logical_day
+from oxytui.core.sampledata import generate
+from oxytui.demo import run_demo
+from oxytui.paths import default_db_path
+from oxytui.store import NotAFileError, Store
+from oxytui.store.bulk import write_new_file
+
+LAST = date(2026, 11, 25)
+BERLIN = ZoneInfo("Europe/Berlin")
+
+
+def test_a_year_looks_like_a_life() -> None:
+    data = generate(365, LAST, seed=3, zone=BERLIN)
+    assert 1000 < len(data.contacts) < 2000
+    assert 180 < len(data.recalls) < 320
+    assert 1 <= len(data.rest_days) <= 20
+    people = Counter(c.who for c in data.contacts)
+    assert people["Alex"] > 250 and people["Biscuit"] > 200  # the same people come back
+    assert len(people) <= 10
+    days = {c.day for c in data.contacts} | {r.day for r in data.recalls if r.completed}
+    assert 300 < len(days) < 365  # a few days with nothing logged
+    weekend = [c for c in data.contacts if c.day.weekday() >= 5]
+    assert len(weekend) / 104 > (len(data.contacts) - len(weekend)) / 261  # busier weekends
+    quiet = generate(365, LAST, seed=3, zone=BERLIN, busy_weekends=False)
+    quiet_weekend = [c for c in quiet.contacts if c.day.weekday() >= 5]
+    assert len(quiet_weekend) / 104 < (len(quiet.contacts) - len(quiet_weekend)) / 261
+    for record in data.contacts:
+        assert logical_day(record.local_time, 4) == record.day
+        assert record.day <= LAST
+    for recall in data.recalls:
+        if recall.completed and recall.before.stress is not None and recall.after.stress is not None:
+            assert 0 <= recall.after.stress <= 10
+
+
+def test_same_seed_same_data() -> None:
+    assert generate(60, LAST, seed=11) == generate(60, LAST, seed=11)
+    assert generate(60, LAST, seed=11) != generate(60, LAST, seed=12)
+    with pytest.raises(ValueError, match="days"):
+        generate(0, LAST)
+
+
+def test_bulk_file_opens_normally(tmp_path: Path) -> None:
+    data = generate(120, LAST, zone=BERLIN)
+    path = tmp_path / "sample.json"
+    size = write_new_file(path, data.contacts, data.recalls, data.rest_days)
+    assert size == path.stat().st_size
+    assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
+    store = Store.open(path)
+    assert store.all_contacts() == sorted(data.contacts, key=lambda c: (c.day, c.logged_at))
+    assert store.recalls() == data.recalls
+    assert sorted(store.rest_days()) == [r.day for r in data.rest_days]
+    with pytest.raises(NotAFileError, match="already exists"):
+        write_new_file(path, [], [], [])
+
+
+def test_demo_runs_on_a_throwaway_file(isolated_home: Path) -> None:
+    seen: list[tuple[Path, int]] = []
+
+    def fake_dashboard(store: Store) -> int:
+        seen.append((store.path, len(store.all_contacts())))
+        assert store.path.exists()
+        assert store.settings.welcomed
+        return 0
+
+    assert run_demo(30, fake_dashboard) == 0
+    [(path, contacts)] = seen
+    assert contacts > 50
+    assert not path.exists() and not path.parent.exists()
+    assert path != default_db_path()
+    assert not default_db_path().exists()
+
+
+def test_demo_command_opens_the_dashboard(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    real = tmp_path / "real.json"
+    opened: list[Path] = []
+
+    def fake_run_app(store: Store) -> int:
+        opened.append(store.path)
+        return 0
+
+    monkeypatch.setattr(oxytui.ui.app, "run_app", fake_run_app)
+    assert main(["--db", str(real), "demo", "--days", "14"]) == 0
+    assert len(opened) == 1 and opened[0] != real
+    assert not real.exists()
+
+
+def test_demo_days_out_of_range(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["demo", "--days", "0"]) == 1
+    assert "--days must be from 1 to 3660" in capsys.readouterr().err

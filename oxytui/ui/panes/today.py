@@ -26,6 +26,7 @@ from oxytui.ui.screens.contact_form import ContactForm
 WHO_WIDTH = 16
 KIND_WIDTH = 18
 NOTE_MIN_WIDTH = 10
+NARROW_TABLE = 90  # below this many cells, names and kinds get less room
 
 
 def hearts(warmth: int) -> str:
@@ -98,6 +99,7 @@ class TodayPane(Vertical):
         self.store = store
         self.shown_day = store.today()
         self._rows: list[Contact] = []
+        self._ready = False  # the table exists once the pane is mounted
 
     def compose(self) -> ComposeResult:
         yield Static(id="today-summary", markup=False)
@@ -122,7 +124,8 @@ class TodayPane(Vertical):
         return self._rows[row] if 0 <= row < len(self._rows) else None
 
     def on_mount(self) -> None:
-        self.reload()
+        self._ready = True
+        self.show_day(self.shown_day)
 
     def on_resize(self, event: Resize) -> None:
         self._fill_table()
@@ -138,16 +141,19 @@ class TodayPane(Vertical):
         self.refresh_bindings()
 
     def _widths(self) -> tuple[int, int, int]:
-        who = max((cell_len(shorten(c.who, WHO_WIDTH)) for c in self._rows), default=3)
-        kind = max((cell_len(shorten(kind_label(c.kind), KIND_WIDTH)) for c in self._rows), default=4)
-        who, kind = max(who, 3), max(kind, 4)
+        """Widths of the who, kind and note columns: names and kinds as wide as needed up to a cap."""
+        available = (self.table.size.width or self.size.width) - 1
+        narrow = available < NARROW_TABLE
+        who_cap, kind_cap = (WHO_WIDTH - 4, KIND_WIDTH - 5) if narrow else (WHO_WIDTH, KIND_WIDTH)
+        who = max((cell_len(shorten(c.who, who_cap)) for c in self._rows), default=3)
+        kind = max((cell_len(shorten(kind_label(c.kind), kind_cap)) for c in self._rows), default=4)
+        who, kind = min(max(who, 3), who_cap), min(max(kind, 4), kind_cap)
         # time 5, warmth 6, minutes 4; each of the six columns has one cell of padding either side
         fixed = 5 + who + kind + 6 + 4 + 6 * 2
-        available = (self.table.size.width or self.size.width) - 1
         return who, kind, max(NOTE_MIN_WIDTH, available - fixed)
 
     def _fill_table(self, keep: str | None = None) -> None:
-        if not self.is_mounted:
+        if not self._ready:
             return
         table = self.table
         keep = keep or (self.selected.id if self.selected else None)
@@ -162,8 +168,8 @@ class TodayPane(Vertical):
         for contact in self._rows:
             table.add_row(
                 _cell(f"{contact.local_time:%H:%M}", style="dim"),
-                _cell(shorten(contact.who, WHO_WIDTH)),
-                _cell(shorten(kind_label(contact.kind), KIND_WIDTH)),
+                _cell(shorten(contact.who, who_width)),
+                _cell(shorten(kind_label(contact.kind), kind_width)),
                 _cell(hearts(contact.warmth), style="bold red"),
                 _cell("" if contact.minutes is None else str(contact.minutes)),
                 _cell(shorten(contact.note, note_width)),

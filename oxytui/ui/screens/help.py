@@ -15,20 +15,20 @@ from textual.widgets import Markdown
 from oxytui.ui.widgets.keys import key_actions
 
 FORM_KEYS = (
-    ("tab / shift+tab", "move between fields"),
-    ("→", "take the suggested name or kind"),
-    ("enter", "save (from any field)"),
-    ("escape", "cancel: nothing is saved"),
+    ("tab / shift+tab", "Move between fields"),
+    ("→", "Take the suggested name or kind"),
+    ("enter", "Save, from any field"),
+    ("escape", "Cancel: nothing is saved"),
 )
 
 RECALL_KEYS = (
-    ("space / enter", "next step"),
-    ("p", "pause"),
-    ("escape", "stop (you are asked whether to keep it as not completed)"),
+    ("space / enter", "Next step"),
+    ("p", "Pause"),
+    ("escape", "Stop (you are asked whether to keep it as not completed)"),
 )
 
 STREAK_RULES = """\
-## Streaks in plain words
+### Streaks in plain words
 
 - A **warm day** is a day with at least one warm contact or one completed recall.
 - Your **daily streak** counts warm days in a row, up to today. A **rest day** (press `z` in Today) is
@@ -46,23 +46,21 @@ STREAK_RULES = """\
 """
 
 
-def _table(rows: list[tuple[str, str]]) -> str:
-    lines = ["| key | does |", "|---|---|"]
-    lines += [f"| `{keys}` | {does} |" for keys, does in rows]
-    return "\n".join(lines)
+def _keys(rows: list[tuple[str, str]]) -> str:
+    return "\n".join(f"- `{keys}` — {does}" for keys, does in rows)
 
 
 def help_markdown(sections: list[tuple[str, type[DOMNode]]], key_display: Callable[[Binding], str]) -> str:
-    """The help text: one table of keys per section, then the fixed tables and the streak rules."""
-    parts = ["# Keys"]
+    """The help text: the keys of each section, then the fixed keys and the streak rules."""
+    parts = ["## Keys"]
     for title, node_class in sections:
         rows = [(a.keys_text, a.sentence) for a in key_actions(node_class, key_display)]
         if title == "Anywhere":
-            rows.insert(1, ("ctrl+p", "open the command palette: every action, searchable"))
+            rows.insert(1, ("ctrl+p", "Open the command palette: every action, searchable"))
         if rows:
-            parts += [f"## {title}", _table(rows)]
-    parts += ["## In the add and edit form", _table(list(FORM_KEYS))]
-    parts += ["## In a guided recall", _table(list(RECALL_KEYS))]
+            parts += [f"### {title}", _keys(rows)]
+    parts += ["### In the add and edit form", _keys(list(FORM_KEYS))]
+    parts += ["### In a guided recall", _keys(list(RECALL_KEYS))]
     parts.append(STREAK_RULES)
     return "\n\n".join(parts)
 

@@ -25,7 +25,7 @@ def _where(node: DOMNode) -> str:
     if node is node.app:
         return "anywhere"
     if node is node.screen:
-        return "dashboard"
+        return "dashboard" if node.id == "dashboard" else "this screen"
     return f"{(node.id or type(node).__name__).capitalize()} pane"
 
 

@@ -1,0 +1,69 @@
+"""Fixtures for the dashboard tests: the app built by the one factory, over a Store with a fake clock."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime, timedelta
+
+import pytest
+from textual.widgets import Input
+
+from oxytui.core.model import Contact, ContactDraft
+from oxytui.store import Store
+from oxytui.ui.app import OxyApp, create_app
+from tests.conftest import FakeClock
+
+TEST_POLL = 0.05  # seconds: the tests' dashboard looks at the file and the clock this often
+
+AppFactory = Callable[..., OxyApp]
+
+
+@pytest.fixture(autouse=True)
+def still_cursor(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Stop the Input cursor blinking, so snapshots do not depend on when they are taken."""
+    monkeypatch.setattr(Input, "cursor_blink", False)
+
+
+@pytest.fixture
+def make_app(store: Store) -> AppFactory:
+    """Build the app on the test's Store; the first-run welcome is skipped unless `welcomed=False`."""
+
+    def make(*, welcomed: bool = True, poll_interval: float = TEST_POLL) -> OxyApp:
+        if welcomed and not store.settings.welcomed:
+            store.update_settings(welcomed=True)
+        return create_app(store, poll_interval=poll_interval)
+
+    return make
+
+
+def add_at(store: Store, clock: FakeClock, when: datetime, draft: ContactDraft) -> Contact:
+    """Log `draft` as if at `when` (on the logical day of `when`), then put the clock back."""
+    now = clock.now
+    clock.now = when
+    try:
+        return store.add_contact(draft)
+    finally:
+        clock.now = now
+
+
+@pytest.fixture
+def sample(store: Store, clock: FakeClock) -> Store:
+    """A few evenings of contacts: two on Monday, none on Tuesday, three tonight (Wed 25 Nov 2026)."""
+    tonight = clock.now.replace(hour=0, minute=0)
+    monday = tonight - timedelta(days=2)
+    add_at(
+        store, clock, monday.replace(hour=19, minute=5), ContactDraft("Mia", "hug", 4, 5, "at the station")
+    )
+    add_at(store, clock, monday.replace(hour=22, minute=40), ContactDraft("Biscuit", "pet-time", 3, 20))
+    add_at(store, clock, tonight.replace(hour=18, minute=5), ContactDraft("Sam", "hug", 4, 2, "at the door"))
+    add_at(
+        store,
+        clock,
+        tonight.replace(hour=19, minute=40),
+        ContactDraft(
+            "Grandma Lu", "call", 5, 35, "she told the story of the blue bicycle again, with new details"
+        ),
+    )
+    add_at(store, clock, tonight.replace(hour=21, minute=10), ContactDraft("Biscuit", "pet-time", 3))
+    store.update_settings(welcomed=True)
+    return store

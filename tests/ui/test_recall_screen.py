@@ -131,8 +131,9 @@ async def test_a_whole_session_by_timer_and_by_key(store: Store, clock: FakeCloc
         await pilot.press("enter")
         await pilot.pause()
         assert not isinstance(app.screen, RecallScreen)
-        assert "Someone who loves you · Ana" in text_of(app, "#recall-sessions")
-        assert "stress 6→3 · connected 4→8" in text_of(app, "#recall-sessions")
+        assert text_of(app, "#recall-sessions") == (
+            "Wed 25 Nov  Someone who loves you\n  stress 6→3 · connected 4→8 · Ana"
+        )
         assert text_of(app, "#recall-week") == "This week: 1 of 3 recalls"
     [recall] = Store.open(store.path).recalls()
     assert recall.day == clock.now.date() and recall.script == "someone-who-loves-you"
@@ -160,7 +161,10 @@ async def test_stop_and_keep_saves_a_session_not_completed(store: Store, clock: 
         assert "stopped early, kept as not completed · 1 of 3 steps" in text_of(app, "#summary-text")
         await pilot.press("enter")
         await pilot.pause()
-        assert "not completed" in text_of(app, "#recall-sessions")
+        assert (
+            text_of(app, "#recall-sessions")
+            == "Wed 25 Nov  Hand on heart (stopped)\n  stress –→– · connected 5→–"
+        )
         assert text_of(app, "#recall-week") == "This week: 0 of 3 recalls"
     [recall] = Store.open(store.path).recalls()
     assert (recall.script, recall.figure, recall.completed, recall.note) == ("hand-on-heart", "", False, "")

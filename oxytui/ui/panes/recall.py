@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import ClassVar
 
 from textual import on
@@ -17,14 +16,9 @@ from oxytui.core.model import Recall
 from oxytui.recall_scripts import LoadedScripts, load_scripts
 from oxytui.store import Store
 from oxytui.ui.screens.recall import TICK_SECONDS, RecallScreen
-from oxytui.ui.screens.recall_summary import recall_line
+from oxytui.ui.screens.recall_summary import recall_lines
 
-RECENT_SESSIONS = 4
-
-
-def short_day(day: date) -> str:
-    """A day such as 'Wed 25 Nov'."""
-    return f"{day:%a} {day.day} {day:%b}"
+RECENT_SESSIONS = 3
 
 
 class RecallPane(Vertical, can_focus=True):
@@ -34,7 +28,7 @@ class RecallPane(Vertical, can_focus=True):
 
     DEFAULT_CSS = """
     RecallPane #recall-week { text-style: bold; }
-    RecallPane #recall-sessions { margin-top: 1; }
+    RecallPane #recall-sessions { margin-top: 1; text-wrap: nowrap; text-overflow: ellipsis; }
     RecallPane #recall-problems { color: $warning; margin-top: 1; }
     RecallPane .hint { color: $text-muted; margin-top: 1; }
     """
@@ -67,7 +61,7 @@ class RecallPane(Vertical, can_focus=True):
         yield Static(id="recall-week", markup=False)
         yield Static(id="recall-sessions", markup=False)
         yield Static(id="recall-problems", markup=False)
-        yield Static("r starts a guided recall", classes="hint", markup=False)
+        yield Static("r starts a guided recall", id="recall-hint", classes="hint", markup=False)
 
     def on_mount(self) -> None:
         problems = self.scripts.problems
@@ -92,10 +86,11 @@ class RecallPane(Vertical, can_focus=True):
         noun = "recall" if goal == 1 else "recalls"
         self.query_one("#recall-week", Static).update(f"This week: {done} of {goal} {noun}")
         recent = sorted(recalls, key=lambda r: (r.day, r.started_at), reverse=True)[:RECENT_SESSIONS]
-        lines = [f"{short_day(r.day)}  {recall_line(r, self.scripts.title(r.script))}" for r in recent]
+        lines = [recall_lines(r, self.scripts.title(r.script)) for r in recent]
         self.query_one("#recall-sessions", Static).update(
             "\n".join(lines) if lines else "No recalls yet. A few minutes with someone who cares for you."
         )
+        self.query_one("#recall-hint", Static).display = not lines
 
     def action_start(self) -> None:
         """Open the guided recall screen."""

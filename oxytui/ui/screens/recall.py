@@ -32,16 +32,6 @@ from oxytui.ui.screens.recall_summary import summary_lines
 RECENT_DAYS = 30
 TICK_SECONDS = 0.25
 
-_PAGES = {
-    Phase.CHOOSE: "choose",
-    Phase.BEFORE: "before",
-    Phase.STEPS: "step",
-    Phase.STOPPING: "step",
-    Phase.AFTER: "after",
-    Phase.NOTE: "after",
-    Phase.SUMMARY: "summary",
-}
-
 
 def warmest(contacts: list[Contact]) -> str:
     """The person of the warmest contact (the latest among equals), or '' when there is none."""
@@ -63,17 +53,24 @@ class RecallScreen(Screen[Recall | None]):
     RecallScreen .error { color: $error; }
     RecallScreen #step-text { margin-bottom: 1; min-height: 5; }
     RecallScreen #step-progress { margin-top: 1; }
+    RecallScreen #step-progress Bar { width: 60; max-width: 100%; }
+    RecallScreen .script-summary { margin: 0 0 0 3; color: $text-muted; }
     RecallScreen Input.rating { width: 20; }
     RecallScreen #figure-options { height: auto; max-height: 10; }
-    RecallScreen #safety-note { margin-top: 1; border: round $warning; padding: 0 1; }
+    RecallScreen #safety-note { margin-bottom: 1; border: round $warning; padding: 0 1; height: auto; }
+    RecallScreen #safety-note MarkdownBlock { margin: 0; }
     """
 
     AUTO_FOCUS = ""  # each page decides what has focus
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("space,enter", "next", "Next", id="recall-next", tooltip="Go on to the next step"),
+        Binding("space,enter", "next", "Next step", id="recall-next", tooltip="Go on to the next step"),
+        Binding("enter", "rated", "Go on", id="recall-rated", tooltip="Go on to the summary"),
+        Binding("enter", "save", "Save", id="recall-save", tooltip="Save this session"),
         Binding("p", "pause", "Pause", id="recall-pause", tooltip="Pause or resume the countdown"),
-        Binding("escape", "stop", "Stop", id="recall-stop", tooltip="Stop, go back or leave"),
+        Binding("escape", "stop", "Stop", id="recall-stop", tooltip="Stop: keep it, or discard it"),
+        Binding("escape", "back", "Back", id="recall-back", tooltip="Go back; nothing has started yet"),
+        Binding("escape", "leave", "Discard", id="recall-leave", tooltip="Leave without saving"),
         Binding("down", "suggestions", "Suggestions", show=False, id="recall-suggestions"),
         *(
             Binding(str(n), f"choose({n})", f"Script {n}", show=False, id=f"recall-choose-{n}")
@@ -152,11 +149,16 @@ class RecallScreen(Screen[Recall | None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         phase = self.session.phase
-        if action == "next":
-            return phase in (Phase.STEPS, Phase.AFTER, Phase.SUMMARY)
-        if action == "pause":
-            return phase is Phase.STEPS
-        return True
+        wanted = {
+            "next": (Phase.STEPS,),
+            "pause": (Phase.STEPS,),
+            "stop": (Phase.STEPS,),
+            "rated": (Phase.AFTER,),
+            "save": (Phase.SUMMARY,),
+            "back": (Phase.CHOOSE, Phase.BEFORE),
+            "leave": (Phase.AFTER, Phase.NOTE, Phase.SUMMARY),
+        }.get(action)
+        return wanted is None or phase in wanted
 
     def action_choose(self, number: int) -> None:
         if self.session.phase is not Phase.CHOOSE or self.page != "choose":
@@ -207,36 +209,35 @@ class RecallScreen(Screen[Recall | None]):
                 options.highlighted = 0
 
     def action_next(self) -> None:
-        phase = self.session.phase
-        if phase is Phase.STEPS:
-            self.session.next_step()
-            self._after_step_change()
-        elif phase is Phase.AFTER:
-            self._submit_after()
-        elif phase is Phase.SUMMARY:
-            self._save()
+        self.session.next_step()
+        self._after_step_change()
+
+    def action_rated(self) -> None:
+        self._submit_after()
+
+    def action_save(self) -> None:
+        self._save()
 
     def action_pause(self) -> None:
-        if self.session.phase is Phase.STEPS:
-            self.session.toggle_pause()
-            self.step_page.show_time(self.session.view())
+        self.session.toggle_pause()
+        self.step_page.show_time(self.session.view())
 
-    def action_stop(self) -> None:
-        phase = self.session.phase
-        if phase is Phase.CHOOSE:
-            if self.page == "figure-page":
-                self._show("choose")
-            else:
-                self.dismiss(None)
-        elif phase is Phase.BEFORE:
+    def action_back(self) -> None:
+        if self.session.phase is Phase.BEFORE:
             self.session = RecallSession(self.store.now)
             self._show("choose")
-        elif phase is Phase.STEPS:
-            self.session.stop()
-            self.step_page.show_time(self.session.view())
-            self.app.push_screen(StopDialog(can_keep=True), self._stopped)
-        elif phase in (Phase.AFTER, Phase.NOTE, Phase.SUMMARY):
-            self.app.push_screen(StopDialog(can_keep=False), self._leaving)
+        elif self.page == "figure-page":
+            self._show("choose")
+        else:
+            self.dismiss(None)
+
+    def action_stop(self) -> None:
+        self.session.stop()
+        self.step_page.show_time(self.session.view())
+        self.app.push_screen(StopDialog(can_keep=True), self._stopped)
+
+    def action_leave(self) -> None:
+        self.app.push_screen(StopDialog(can_keep=False), self._leaving)
 
     def _stopped(self, choice: StopChoice | None) -> None:
         if choice == "keep":
@@ -309,7 +310,7 @@ class RecallScreen(Screen[Recall | None]):
         self.session.rate_after(ratings, self.query_one("#painful", PainfulBox).value)
         self.session.add_note(self.query_one("#note", Input).value)
         self.query_one(SummaryPage).show(summary_lines(self.session), self.session.needs_safety_note)
-        self._show("summary")
+        self._show("summary", "#summary")
 
     def _save(self) -> None:
         try:

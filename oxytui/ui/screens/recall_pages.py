@@ -37,11 +37,11 @@ class ChoosePage(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static("Choose a recall", classes="page-title", markup=False)
-        lines = []
         for number, script in enumerate(self.scripts, 1):
-            lines.append(f"{number}  {script.title} · {script.minutes} min\n   {script.summary}")
-        listing = "\n\n".join(lines) or "No recall scripts could be loaded."
-        yield Static(listing, id="script-list", markup=False)
+            yield Static(f"{number}  {script.title} · {script.minutes} min", markup=False)
+            yield Static(script.summary, classes="script-summary", markup=False)
+        if not self.scripts:
+            yield Static("No recall scripts could be loaded.", markup=False)
         yield _hint(
             "Every step can be skipped or stopped. Sadness or longing may come up; that is allowed.\n"
             f"Press 1–{len(self.scripts)} to choose · escape to close"
@@ -82,6 +82,8 @@ class RatingsPage(Vertical):
     def compose(self) -> ComposeResult:
         after = self.moment == "after"
         yield Static("How is it now?" if after else "Before you start", classes="page-title", markup=False)
+        if not after:
+            yield Static("Two quick questions; skip either one by leaving it empty.", markup=False)
         yield Static("How stressed do you feel right now? (0–10)", markup=False)
         yield self._rating("stress")
         yield Static("How connected or cared-for do you feel right now? (0–10)", markup=False)
@@ -157,10 +159,10 @@ class SummaryPage(VerticalScroll):
 
     def compose(self) -> ComposeResult:
         yield Static("Summary", classes="page-title", markup=False)
-        yield Static("", id="summary-text", markup=False)
         yield Markdown(safety_text(), id="safety-note")
+        yield Static("", id="summary-text", markup=False)
         yield Static("", id="summary-error", classes="error", markup=False)
-        yield _hint("enter saves · escape discards")
+        yield _hint("enter saves · escape discards · ↑ ↓ scroll")
 
     def show(self, lines: list[str], safety: bool) -> None:
         """Show the summary lines and, when `safety`, the gentle note."""

@@ -48,8 +48,9 @@ def summary_lines(session: RecallSession) -> list[str]:
     return lines
 
 
-def recall_line(recall: Recall, title: str) -> str:
-    """One session on the Recall pane: title, figure and before→after (the day goes on the line above)."""
+def recall_lines(recall: Recall, title: str) -> str:
+    """One session on the Recall pane, in two lines: day and script, then before→after and the figure."""
+    day = f"{recall.day:%a} {recall.day.day} {recall.day:%b}"
+    state = "" if recall.completed else " (stopped)"
     figure = f" · {clean_line(recall.figure)}" if recall.figure else ""
-    state = "" if recall.completed else " · not completed"
-    return f"{clean_line(title)}{figure}{state}\n  {change(recall.before, recall.after)}"
+    return f"{day}  {clean_line(title)}{state}\n  {change(recall.before, recall.after)}{figure}"

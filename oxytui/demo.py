@@ -16,6 +16,7 @@ from oxytui.store.bulk import write_new_file
 
 MAX_DAYS = 3660
 DEMO_SEED = 7
+DEMO_FILE_NAME = "oxytui-demo.json"
 
 
 def make_demo_file(folder: Path, days: int) -> Path:
@@ -26,7 +27,7 @@ def make_demo_file(folder: Path, days: int) -> Path:
     data = generate(
         days, today, seed=DEMO_SEED, zone=now.tzinfo or UTC, day_start_hour=settings.day_start_hour
     )
-    path = folder / "oxytui-demo.json"
+    path = folder / DEMO_FILE_NAME
     contacts = [c for c in data.contacts if c.logged_at <= now]  # nothing logged later than now
     recalls = [r for r in data.recalls if r.started_at <= now]
     write_new_file(path, contacts, recalls, data.rest_days, settings)

@@ -55,6 +55,8 @@ class StreaksPane(Vertical, can_focus=True):
     StreaksPane > Static {
         height: 1;
         width: 1fr;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
     }
     """
 
@@ -183,7 +185,7 @@ class StreaksPane(Vertical, can_focus=True):
         assert self.summary is not None
         daily = self.summary.daily
         if daily.current and not daily.today_warm:
-            return "Alive: log something tonight to keep it."
+            return "Alive: log something tonight."
         if daily.current:
             return f"Today counts. {_plural(daily.current, 'day')} and going."
         if self.summary.ended_because:

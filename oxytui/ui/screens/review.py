@@ -16,6 +16,7 @@ from oxytui.core.days import week_bounds
 from oxytui.core.streaks import History
 from oxytui.core.text import clean_line
 from oxytui.core.weekly import WeeklyReview, review_lines, review_markdown, review_title
+from oxytui.demo import DEMO_FILE_NAME
 from oxytui.reports import week_review
 from oxytui.store import Store
 from oxytui.store.bulk import write_review
@@ -130,7 +131,8 @@ class WeeklyReviewScreen(ModalScreen[date | None]):
             )
             return
         self.saved_to = str(path)
-        self.notify(f"Copied to the clipboard and saved to {path}", title="Review saved", markup=False)
+        demo = " (a demo folder, removed when you quit)" if self.store.path.name == DEMO_FILE_NAME else ""
+        self.notify(f"Copied to the clipboard and saved to {path}{demo}", title="Review saved", markup=False)
 
     def action_close(self) -> None:
         """Back to the dashboard."""

@@ -70,6 +70,13 @@ class SettingsScreen(ModalScreen[bool]):
     }
     #settings .setting Input {
         width: 6;
+        background: $boost;
+    }
+    #settings .setting Input:focus {
+        background: $primary 25%;
+    }
+    #settings .setting Input.-error {
+        background: $error 30%;
     }
     #settings .setting Select {
         width: 20;
@@ -116,7 +123,7 @@ class SettingsScreen(ModalScreen[bool]):
                     id="week_start",
                     compact=True,
                 )
-                yield Static("weekly goals count from this day", classes="hint")
+                yield Static("goals count from this day", classes="hint")
             yield Static(id="settings-error", markup=False)
 
     def on_mount(self) -> None:

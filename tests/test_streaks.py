@@ -273,3 +273,15 @@ def test_current_never_exceeds_longest_and_more_warmth_never_shortens(
     assert weekly_before.current <= weekly_before.longest
     assert weekly_after.current >= weekly_before.current
     assert weekly_after.longest >= weekly_before.longest
+
+
+def test_week_across_the_new_year() -> None:
+    """The week of Mon 28 Dec 2026 holds days of two years and is still one week."""
+    warm = {date(2026, 12, 28) + timedelta(days=i) for i in range(7)}
+    today = date(2027, 1, 6)
+    weeks = all_weeks(History.of_days(warm, recalls=sorted(warm)[:3]), Settings(), today)
+    assert [(w.start, w.warm_days, w.recalls, w.met) for w in weeks] == [
+        (date(2026, 12, 28), 7, 3, True),
+        (date(2027, 1, 4), 0, 0, False),
+    ]
+    assert weekly_streak(weeks).current == 1  # the running week is in progress, not a break

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
+import pytest
 from textual.widgets import Static
 
 from oxytui.core.model import Ratings, Recall, new_id
@@ -63,7 +64,7 @@ async def test_the_week_count_and_the_last_sessions(
 
 
 async def test_a_broken_user_script_is_named_and_the_app_still_starts(
-    store: Store, make_app: AppFactory
+    store: Store, make_app: AppFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     folder = user_recall_dir()
     folder.mkdir(parents=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import sys
 from collections.abc import Sequence
@@ -71,8 +72,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _print_safe(text: str, stream: TextIO) -> None:
-    """Write `text`, cleaned of control codes when it goes to a terminal."""
-    stream.write(clean(text) if stream.isatty() else text)
+    """Write `text`, cleaned of control codes when it goes to a terminal, else exactly, as UTF-8."""
+    buffer = getattr(stream, "buffer", None)
+    if stream.isatty() or buffer is None:
+        stream.write(clean(text) if stream.isatty() else text)
+        return
+    stream.flush()
+    buffer.write(text.encode("utf-8"))  # an export is UTF-8 whatever the locale says
+    buffer.flush()
 
 
 def cmd_log(store: Store, args: argparse.Namespace) -> int:
@@ -93,6 +100,8 @@ def cmd_log(store: Store, args: argparse.Namespace) -> int:
 
 def cmd_export(store: Store, args: argparse.Namespace) -> int:
     """Write the export to a file or standard output."""
+    if args.out is not None and args.out.expanduser().resolve() == store.path.resolve():
+        raise ValidationError({"out": f"{args.out} is the data file itself: write the export elsewhere"})
     if args.week is not None:
         return _export_week(store, args)
     data = store.export_data()
@@ -210,6 +219,9 @@ COMMANDS = {
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run oxytui with `argv`; return the exit code."""
+    for stream in (sys.stdout, sys.stderr):  # a terminal that cannot show ♥ gets '?', not a crash
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="replace")
     args = build_parser().parse_args(argv)
     db_path: Path = args.db.expanduser() if args.db else default_db_path()
     try:

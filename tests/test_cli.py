@@ -486,3 +486,71 @@ def test_process_uses_oxytui_db(tmp_path: Path) -> None:
     env = {**os.environ, "OXYTUI_DB": str(target)}
     assert run_process("log", "Env", env=env).returncode == 0
     assert [c[0] for c in stored(target)] == ["Env"]
+
+
+def test_export_onto_the_data_file_is_refused(db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    run(capsys, "--db", str(db_path), "log", "Sam")
+    before = db_path.read_bytes()
+    for target in (str(db_path), str(db_path.parent / "." / db_path.name)):
+        code, out, err = run(capsys, "--db", str(db_path), "export", "--out", target)
+        assert (code, out) == (1, "")
+        assert "out:" in err and "data file" in err
+    assert db_path.read_bytes() == before
+
+
+def test_import_of_a_broken_character_exits_1(
+    db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run(capsys, "--db", str(db_path), "log", "Sam")
+    before = db_path.read_bytes()
+    export = json.loads(run(capsys, "--db", str(db_path), "export")[1])
+    contact = {**export["contacts"][0], "id": "f" * 32, "who": "S\ud800m"}
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps({**export, "contacts": [contact]}), encoding="utf-8")  # as \ud800, valid JSON
+    code, out, err = run(capsys, "--db", str(db_path), "import", str(bad))
+    assert (code, out) == (1, "")
+    assert "import: contacts record 1" in err and "who" in err
+    assert db_path.read_bytes() == before
+
+
+def test_process_log_on_a_terminal_that_cannot_show_hearts(db_path: Path) -> None:
+    env = {**os.environ, "PYTHONIOENCODING": "ascii"}
+    done = run_process("--db", str(db_path), "log", "Sam", "--warmth", "2", "--day", "2026-11-20", env=env)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == "Saved hug with Sam (warmth ??) for Fri 20 Nov 2026.\n"
+    assert [c[0] for c in stored(db_path)] == ["Sam"]
+
+
+def test_process_export_is_utf8_whatever_the_locale(db_path: Path) -> None:
+    assert run_process("--db", str(db_path), "log", "Zoë 🐈", "--note", "çа").returncode == 0
+    env = {**os.environ, "PYTHONIOENCODING": "ascii"}
+    done = subprocess.run(
+        [sys.executable, "-m", "oxytui", "--db", str(db_path), "export"],
+        capture_output=True,
+        timeout=60,
+        env=env,
+        stdin=subprocess.DEVNULL,
+    )
+    assert done.returncode == 0, done.stderr
+    exported = json.loads(done.stdout.decode("utf-8"))
+    assert (exported["contacts"][0]["who"], exported["contacts"][0]["note"]) == ("Zoë 🐈", "çа")
+
+
+def test_a_writer_that_does_not_let_go_gives_exit_2(
+    db_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import filelock
+
+    from oxytui.paths import lock_path
+
+    run(capsys, "--db", str(db_path), "log", "Sam")
+    before = db_path.read_bytes()
+    monkeypatch.setattr("oxytui.store.store.LOCK_TIMEOUT", 0.2)
+    holder = filelock.FileLock(str(lock_path(db_path)))
+    with holder:
+        code, out, err = run(capsys, "--db", str(db_path), "log", "Kim")
+        assert (code, out) == (2, "")
+        assert str(db_path) in err and "another oxytui" in err
+        assert run(capsys, "--db", str(db_path), "export")[0] == 0  # reading needs no lock
+    assert db_path.read_bytes() == before
+    assert run(capsys, "--db", str(db_path), "log", "Kim")[0] == 0

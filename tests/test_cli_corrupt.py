@@ -78,6 +78,7 @@ CORRUPTIONS: dict[str, Callable[[bytes], bytes]] = {
     "table-is-list": lambda raw: b'{"meta": {"1": {"schema_version": 1}}, "contacts": []}',
     "record-is-string": lambda raw: b'{"meta": {"1": {"schema_version": 1}}, "contacts": {"1": "Sam"}}',
     "record-wrong-type": lambda raw: _replace(raw, b'"warmth":4', b'"warmth":"4"'),
+    "lone-surrogate": lambda raw: _replace(raw, b'"who":"Sam"', b'"who":"S\\ud800m"'),
     "record-missing-field": lambda raw: _replace(raw, b'"who":"Sam",', b""),
     "bad-day": lambda raw: _replace(raw, b'"day":"2026-11-25"', b'"day":"2026-13-45"'),
     "naive-time": lambda raw: _replace(raw, b"T20:30:00.000000+00:00", b"T20:30:00.000000"),

@@ -384,3 +384,40 @@ def test_import_refuses_bad_exports(store: Store, db_path: Path, data: object, s
     assert set(caught.value.errors) == {"import"}
     assert says in caught.value.errors["import"]
     assert db_path.read_bytes() == before
+
+
+def test_stale_store_importing_what_another_imported_adds_no_duplicates(
+    store: Store, db_path: Path, tmp_path: Path, clock: FakeClock
+) -> None:
+    source = Store.open(tmp_path / "source.json", clock=clock)
+    source.add_contact(draft("A"))
+    source.add_contact(draft("B"))
+    exported = source.export_data()
+    stale = Store.open(db_path, clock=clock)
+    assert store.import_data(exported).added == 2
+    result = stale.import_data(exported)  # its memory predates the other import
+    assert (result.added, result.skipped) == (0, 2)
+    assert len(on_disk(db_path)["contacts"]) == 2
+    assert sorted(c.who for c in stale.all_contacts()) == ["A", "B"]
+
+
+def test_import_with_the_same_id_twice_adds_it_once(store: Store, db_path: Path) -> None:
+    contact = store.add_contact(draft("A"))
+    exported = store.export_data()
+    other = Store.open(db_path.with_name("other.json"))
+    twice = {**exported, "contacts": exported["contacts"] * 2}
+    result = other.import_data(twice)
+    assert (result.added, result.skipped) == (1, 1)
+    assert [c.id for c in other.all_contacts()] == [contact.id]
+    assert len(on_disk(other.path)["contacts"]) == 1
+
+
+def test_stale_settings_change_keeps_the_other_stores_change(db_path: Path, clock: FakeClock) -> None:
+    first = Store.open(db_path, clock=clock)
+    first.add_contact(draft())
+    stale = Store.open(db_path, clock=clock)
+    first.update_settings(goal_warm_days=2)
+    stale.update_settings(week_start="sunday")
+    settings = Store.open(db_path).settings
+    assert (settings.goal_warm_days, settings.week_start) == (2, "sunday")
+    assert stale.settings == settings

@@ -8,6 +8,7 @@ from datetime import date, datetime
 from typing import Any
 
 from oxytui.core.model import Contact, Ratings, Recall, RestDay, Settings, ValidationError
+from oxytui.core.text import has_lone_surrogate
 
 Record = dict[str, Any]
 
@@ -24,6 +25,8 @@ def _field(record: Mapping[str, Any], name: str, kind: type | tuple[type, ...]) 
     value = record.get(name)
     if not isinstance(value, kind) or (isinstance(value, bool) and kind is int):
         raise RecordError(f"field {name!r} is {value!r}")
+    if isinstance(value, str) and has_lone_surrogate(value):  # could never be written back as UTF-8
+        raise RecordError(f"field {name!r} holds a broken character (a lone surrogate)")
     return value
 
 

@@ -234,9 +234,11 @@ class Store:
 
     def update_settings(self, **changes: Any) -> Settings:
         """Change some settings (validated) and save them."""
-        settings = replace(self._settings, **changes)
+        settings = replace(self._settings, **changes)  # validated before anything is written
 
         def change() -> None:
+            nonlocal settings
+            settings = replace(self._settings, **changes)  # on the newest file: others' changes stay
             self._db.table("settings").upsert(Document(settings_to_dict(settings), doc_id=SINGLE_DOC))
             self._settings = settings
 
@@ -421,21 +423,29 @@ class Store:
     def import_data(self, data: Any) -> ImportResult:
         """Merge a JSON export; records already present (same id, or same rest day) are skipped."""
         contacts, recalls, rest_days, settings = parse_export(data)
-        has_settings = bool(self._storage.read().get("settings"))
-        fresh_contacts = [c for c in contacts if c.id not in self._contacts]
-        fresh_recalls = [r for r in recalls if r.id not in self._recalls]
-        fresh_rest = [r for r in rest_days if r.day not in self._rest]
+        added = 0
+
+        def fresh() -> tuple[list[Contact], list[Recall], list[RestDay], bool]:
+            # What is new to the file as last read, each id (or rest day) once.
+            return (
+                list({c.id: c for c in contacts if c.id not in self._contacts}.values()),
+                list({r.id: r for r in recalls if r.id not in self._recalls}.values()),
+                list({r.day: r for r in rest_days if r.day not in self._rest}.values()),
+                settings is not None and not self._storage.read().get("settings"),
+            )
 
         def change() -> None:
-            self._db.table("contacts").insert_multiple(contact_to_dict(c) for c in fresh_contacts)
-            self._db.table("recalls").insert_multiple(recall_to_dict(r) for r in fresh_recalls)
-            self._db.table("rest_days").insert_multiple(rest_day_to_dict(r) for r in fresh_rest)
-            if settings is not None and not has_settings:
+            nonlocal added
+            new_contacts, new_recalls, new_rest, new_settings = fresh()  # again, on the newest file
+            self._db.table("contacts").insert_multiple(contact_to_dict(c) for c in new_contacts)
+            self._db.table("recalls").insert_multiple(recall_to_dict(r) for r in new_recalls)
+            self._db.table("rest_days").insert_multiple(rest_day_to_dict(r) for r in new_rest)
+            if new_settings and settings is not None:
                 self._db.table("settings").upsert(Document(settings_to_dict(settings), doc_id=SINGLE_DOC))
             self._index(self._storage.read())
+            added = len(new_contacts) + len(new_recalls) + len(new_rest)
 
-        added = len(fresh_contacts) + len(fresh_recalls) + len(fresh_rest)
-        if added or (settings is not None and not has_settings):
+        if any(fresh()):
             self._write(change)
         return ImportResult(added=added, skipped=len(contacts) + len(recalls) + len(rest_days) - added)
 

@@ -93,7 +93,13 @@ class DurableStorage(Storage):
             self._data = data
             self._batch.append(data)
             return
-        atomic_write(self.path, encode(data))
+        first = self._stamp is None and not self.path.exists()
+        try:
+            atomic_write(self.path, encode(data))
+        except OSError:
+            if first:  # a first file whose rename could not be made durable: the save did not happen
+                self.path.unlink(missing_ok=True)
+            raise
         self._data, self._stamp = data, stamp_of(self.path)
 
     def close(self) -> None:

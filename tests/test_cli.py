@@ -554,3 +554,12 @@ def test_a_writer_that_does_not_let_go_gives_exit_2(
         assert run(capsys, "--db", str(db_path), "export")[0] == 0  # reading needs no lock
     assert db_path.read_bytes() == before
     assert run(capsys, "--db", str(db_path), "log", "Kim")[0] == 0
+
+
+@pytest.mark.parametrize("args", [["export"], ["streak"], ["check"], ["export", "--format", "csv"]])
+def test_reading_commands_create_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], args: list[str]
+) -> None:
+    target = tmp_path / "not" / "yet" / "oxytui.json"
+    assert run(capsys, "--db", str(target), *args)[0] == 0
+    assert list(tmp_path.iterdir()) == []

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import json
+import tempfile
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import settings
+from hypothesis import strategies as st
+from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
 
 from oxytui.core.model import ContactDraft, Ratings, Recall, Settings, ValidationError, new_id
 from oxytui.store import Store
@@ -421,3 +425,72 @@ def test_stale_settings_change_keeps_the_other_stores_change(db_path: Path, cloc
     settings = Store.open(db_path).settings
     assert (settings.goal_warm_days, settings.week_start) == (2, "sunday")
     assert stale.settings == settings
+
+
+# --- a random walk of changes and undos, checked against a plain model ----------------------------
+
+
+class StoreWalk(RuleBasedStateMachine):
+    """Random adds, edits, deletes, rest day toggles and undos; the file always says what the model says."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.folder = tempfile.TemporaryDirectory()
+        self.clock = FakeClock(datetime(2026, 11, 25, 21, 30, tzinfo=BERLIN))
+        self.store = Store.open(Path(self.folder.name) / "walk.json", clock=self.clock)
+        self.contacts: dict[str, str] = {}
+        self.rest: set[date] = set()
+        self.history: list[tuple[dict[str, str], set[date]]] = []
+
+    def _remember(self) -> None:
+        self.history.append((dict(self.contacts), set(self.rest)))
+
+    @rule(who=st.sampled_from(["Sam", "Kim", "Rex", "Ana"]))
+    def add(self, who: str) -> None:
+        self.clock.now += timedelta(seconds=1)
+        self._remember()
+        self.contacts[self.store.add_contact(draft(who)).id] = who
+
+    @precondition(lambda self: bool(self.contacts))
+    @rule(data=st.data(), who=st.sampled_from(["Lou", "Max"]))
+    def edit(self, data: st.DataObject, who: str) -> None:
+        contact_id = data.draw(st.sampled_from(sorted(self.contacts)))
+        self._remember()
+        self.store.edit_contact(contact_id, draft(who))
+        self.contacts[contact_id] = who
+
+    @precondition(lambda self: bool(self.contacts))
+    @rule(data=st.data())
+    def delete(self, data: st.DataObject) -> None:
+        contact_id = data.draw(st.sampled_from(sorted(self.contacts)))
+        self._remember()
+        self.store.delete_contact(contact_id)
+        del self.contacts[contact_id]
+
+    @rule(back=st.integers(min_value=0, max_value=3))
+    def toggle_rest_day(self, back: int) -> None:
+        day = TODAY - timedelta(days=back)
+        self._remember()
+        assert self.store.toggle_rest_day(day) is (day not in self.rest)
+        self.rest ^= {day}
+
+    @rule()
+    def undo(self) -> None:
+        if self.history:
+            assert self.store.undo() is not None
+            self.contacts, self.rest = self.history.pop()
+        else:
+            assert self.store.undo() is None
+
+    @invariant()
+    def matches_model_in_memory_and_on_disk(self) -> None:
+        for seen in (self.store, Store.open(self.store.path)):
+            assert {c.id: c.who for c in seen.all_contacts()} == self.contacts
+            assert set(seen.rest_days()) == self.rest
+
+    def teardown(self) -> None:
+        self.folder.cleanup()
+
+
+StoreWalk.TestCase.settings = settings(max_examples=60, stateful_step_count=20, deadline=None)
+test_store_walk = StoreWalk.TestCase

@@ -15,7 +15,7 @@ SCRIPT_FILE_MAX = 200_000  # bytes; a script is a few kilobytes
 
 @dataclass(frozen=True, slots=True)
 class LoadedScripts:
-    """The usable scripts, and one message per script file that was skipped."""
+    """The usable scripts, and one message per script file that was skipped (naming the file first)."""
 
     scripts: tuple[Script, ...]
     problems: tuple[str, ...]
@@ -69,12 +69,11 @@ def load_scripts(shipped: Path | None = None, user: Path | None = None) -> Loade
         try:
             script = load_script(path)
         except ScriptError as error:
-            problems.append(f"Skipped recall script {error}")
+            problems.append(str(error))
             continue
         if script.id in seen:
             problems.append(
-                f"Skipped recall script {path}: id {script.id!r} is already used by {seen[script.id]}; "
-                "give it another id"
+                f"{path}: id {script.id!r} is already used by {seen[script.id]}; give it another id"
             )
             continue
         seen[script.id] = str(path)

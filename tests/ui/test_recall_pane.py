@@ -54,7 +54,7 @@ async def test_the_week_count_and_the_last_sessions(
         assert sessions == [
             "Wed 25 Nov  Someone who loves you",
             "  stress 6→3 · connected 4→– · Sam [red]x[/]",
-            "Tue 24 Nov  Someone who loves you (stopped)",
+            "Tue 24 Nov  stopped · Someone who loves you",
             "  stress 6→3 · connected 4→– · Sam",
             "Mon 23 Nov  Someone who loves you",
             "  stress 6→3 · connected 4→– · Sam",

@@ -163,7 +163,7 @@ async def test_stop_and_keep_saves_a_session_not_completed(store: Store, clock: 
         await pilot.pause()
         assert (
             text_of(app, "#recall-sessions")
-            == "Wed 25 Nov  Hand on heart (stopped)\n  stress –→– · connected 5→–"
+            == "Wed 25 Nov  stopped · Hand on heart\n  stress –→– · connected 5→–"
         )
         assert text_of(app, "#recall-week") == "This week: 0 of 3 recalls"
     [recall] = Store.open(store.path).recalls()

@@ -67,13 +67,12 @@ class RecallPane(Vertical, can_focus=True):
         problems = self.scripts.problems
         for problem in problems:
             self.app.notify(
-                problem, title="Recall script skipped", severity="warning", timeout=20, markup=False
+                problem, title="Recall script skipped", severity="warning", timeout=12, markup=False
             )
         box = self.query_one("#recall-problems", Static)
         box.display = bool(problems)
         if problems:
-            count = "1 recall script was" if len(problems) == 1 else f"{len(problems)} recall scripts were"
-            box.update(f"{count} skipped:\n" + "\n".join(problems))
+            box.update("Recall scripts skipped:\n" + "\n".join(f"• {problem}" for problem in problems))
         self.reload()
 
     def reload(self) -> None:

@@ -51,6 +51,6 @@ def summary_lines(session: RecallSession) -> list[str]:
 def recall_lines(recall: Recall, title: str) -> str:
     """One session on the Recall pane, in two lines: day and script, then before→after and the figure."""
     day = f"{recall.day:%a} {recall.day.day} {recall.day:%b}"
-    state = "" if recall.completed else " (stopped)"
+    state = "" if recall.completed else "stopped · "
     figure = f" · {clean_line(recall.figure)}" if recall.figure else ""
-    return f"{day}  {clean_line(title)}{state}\n  {change(recall.before, recall.after)}{figure}"
+    return f"{day}  {state}{clean_line(title)}\n  {change(recall.before, recall.after)}{figure}"

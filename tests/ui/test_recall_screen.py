@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from datetime import UTC, timedelta
 
+import pytest
 from textual.app import App, ComposeResult
 from textual.pilot import Pilot
 from textual.widgets import Input, Markdown, OptionList, ProgressBar, Static
 
-from oxytui.core.model import ContactDraft, Ratings
+from oxytui.core.model import ContactDraft, Ratings, Recall
 from oxytui.core.recall_session import Phase
 from oxytui.store import Store
+from oxytui.store.errors import WriteFailedError
 from oxytui.ui.panes.recall import RecallPane
 from oxytui.ui.screens.recall import RecallScreen
 from oxytui.ui.screens.recall_dialogs import StopDialog
@@ -287,3 +289,28 @@ async def test_escape_before_the_steps_closes_without_a_question(store: Store) -
         await pilot.press("escape")
         assert not isinstance(app.screen, RecallScreen)
     assert Store.open(store.path).recalls() == []
+
+
+async def test_a_failed_save_is_said_and_enter_tries_again(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    add_recall = store.add_recall
+
+    def full_disk(recall: Recall) -> Recall:
+        raise WriteFailedError(f"could not save to {store.path}: No space left on device")
+
+    monkeypatch.setattr(store, "add_recall", full_disk)
+    app = PaneApp(store)
+    async with app.run_test(size=(90, 40)) as pilot:
+        screen = await start(pilot, "2", None, ("", ""))
+        await pilot.press("space", "space", "space")
+        await rate_after(pilot, "", "", "", painful=False)
+        await pilot.press("enter")
+        assert screen.page == "summary" and top(app) is screen
+        assert "Not saved: could not save to" in text_of(app, "#summary-error")
+        assert "Press enter to try again" in text_of(app, "#summary-error")
+        monkeypatch.setattr(store, "add_recall", add_recall)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, RecallScreen)
+    assert len(Store.open(store.path).recalls()) == 1

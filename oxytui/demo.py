@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import shutil
+import signal
 import tempfile
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import UTC
 from pathlib import Path
+from types import FrameType
 
 from oxytui.core.days import logical_day, now_local
 from oxytui.core.model import Settings
@@ -40,11 +44,31 @@ def run_demo(days: int, run: Callable[[Store], int] | None = None) -> int:
         raise ValueError(f"--days must be from 1 to {MAX_DAYS} (not {days})")
     folder = Path(tempfile.mkdtemp(prefix="oxytui-demo-"))
     try:
-        store = Store.open(make_demo_file(folder, days))
-        if run is None:
-            from oxytui.ui.app import run_app
+        with _exit_on_hangup():
+            store = Store.open(make_demo_file(folder, days))
+            if run is None:
+                from oxytui.ui.app import run_app
 
-            run = run_app
-        return run(store)
+                run = run_app
+            return run(store)
     finally:
         shutil.rmtree(folder)
+
+
+def _hang_up(signum: int, frame: FrameType | None) -> None:
+    raise SystemExit(128 + signum)
+
+
+@contextmanager
+def _exit_on_hangup() -> Iterator[None]:
+    """Turn SIGHUP and SIGTERM (a closed terminal, a kill) into SystemExit, so the demo folder goes."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    wanted = [getattr(signal, name) for name in ("SIGHUP", "SIGTERM") if hasattr(signal, name)]
+    previous = {number: signal.signal(number, _hang_up) for number in wanted}
+    try:
+        yield
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)

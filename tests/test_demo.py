@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import os
+import signal
 import stat
+import subprocess
+import sys
 from collections import Counter
 from datetime import date
 from pathlib import Path
@@ -102,3 +105,25 @@ def test_demo_command_opens_the_dashboard(monkeypatch: pytest.MonkeyPatch, tmp_p
 def test_demo_days_out_of_range(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["demo", "--days", "0"]) == 1
     assert "--days must be from 1 to 3660" in capsys.readouterr().err
+
+
+def test_demo_folder_goes_when_the_terminal_closes(tmp_path: Path) -> None:
+    """SIGHUP (a closed terminal) and SIGTERM end the demo and still remove its folder."""
+    script = (
+        "import sys, time\n"
+        "from oxytui.demo import run_demo\n"
+        "def wait(store):\n"
+        "    print(store.path, flush=True)\n"
+        "    time.sleep(60)\n"
+        "    return 0\n"
+        "sys.exit(run_demo(5, wait))\n"
+    )
+    for signum in (signal.SIGHUP, signal.SIGTERM):
+        env = {**os.environ, "TMPDIR": str(tmp_path)}
+        child = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True, env=env)
+        assert child.stdout is not None
+        path = Path(child.stdout.readline().strip())
+        assert path.exists() and path.is_relative_to(tmp_path)
+        child.send_signal(signum)
+        assert child.wait(timeout=30) == 128 + signum
+        assert not path.parent.exists()

@@ -90,8 +90,7 @@ def test_every_binding_has_an_id_and_a_tooltip() -> None:
     for node_class in (OxyApp, DashboardScreen, TodayPane, ContactForm, HelpScreen, WelcomeScreen):
         for binding in declared_bindings(node_class):
             assert binding.tooltip, (node_class.__name__, binding.key)
-            if binding.show:
-                assert binding.id, (node_class.__name__, binding.key)
+            assert binding.id, (node_class.__name__, binding.key)
 
 
 async def test_help_lists_every_key_and_the_streak_rules(sample: Store, make_app: AppFactory) -> None:

@@ -115,14 +115,21 @@ async def test_kind_and_who_complete(sample: Store, make_app: AppFactory) -> Non
         assert (newest.who, newest.kind) == ("Grandma Lu", "holding-hands")
 
 
-async def test_kind_accepts_free_text_and_labels(store: Store, make_app: AppFactory) -> None:
+async def test_kind_accepts_free_text_labels_and_the_start_of_one_kind(
+    store: Store, make_app: AppFactory
+) -> None:
     app = make_app()
     async with app.run_test() as pilot:
-        await pilot.press("a", *"Jo", "tab", *"sofa nap", "enter")
-        await pilot.pause()
-        await pilot.press("a", *"Jo", "tab", *"pet time", "enter")
-        await pilot.pause()
-        assert [c.kind for c in store.contacts_on(WED)] == ["sofa nap", "pet-time"]
+        for kind in ("sofa nap", "pet time", "cud", "c"):
+            await pilot.press("a", *"Jo", "tab", *kind)
+            form = app.screen
+            assert isinstance(form, ContactForm)
+            hint = str(form.query_one("#kind-hint", Static).content)
+            await pilot.press("enter")
+            await pilot.pause()
+            if kind == "cud":
+                assert hint.startswith("Resting close together")
+        assert [c.kind for c in store.contacts_on(WED)] == ["sofa nap", "pet-time", "cuddle", "c"]
 
 
 async def test_invalid_fields_are_marked_and_nothing_is_saved(store: Store, make_app: AppFactory) -> None:

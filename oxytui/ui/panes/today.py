@@ -26,6 +26,7 @@ from oxytui.ui.screens.contact_form import ContactForm
 WHO_WIDTH = 16
 KIND_WIDTH = 18
 NOTE_MIN_WIDTH = 10
+NOTICE_SECONDS = 3  # how long a routine notice stays
 NARROW_TABLE = 90  # below this many cells, names and kinds get less room
 
 
@@ -258,7 +259,7 @@ class TodayPane(Vertical):
         except StoreError as error:
             self.notify(str(error), title="Not saved", severity="error", markup=False, timeout=10)
         else:
-            self.notify(done, markup=False)
+            self.notify(done, markup=False, timeout=NOTICE_SECONDS)
 
     def action_add(self) -> None:
         day = self.shown_day

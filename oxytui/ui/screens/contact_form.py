@@ -30,9 +30,20 @@ def warmth_hint(text: str) -> str:
     return "1 cool … 5 very warm"
 
 
+def resolve_kind(text: str) -> str:
+    """The kind id for what was typed: a known id or label, the one kind it starts, else the text as typed."""
+    found = kind_id(text)
+    known = {k.id for k in kinds()}
+    wanted = text.strip().casefold()
+    if found in known or len(wanted) < 2:
+        return found
+    starts = {k.id for k in kinds() if k.label.casefold().startswith(wanted) or k.id.startswith(wanted)}
+    return starts.pop() if len(starts) == 1 else found
+
+
 def kind_hint(text: str) -> str:
     """The description of the kind typed so far, or a few examples."""
-    wanted = kind_id(text) if text.strip() else ""
+    wanted = resolve_kind(text) if text.strip() else ""
     for kind in kinds():
         if kind.id == wanted:
             return kind.description
@@ -168,7 +179,7 @@ class ContactForm(ModalScreen[Contact | None]):
             if values[name] == shown:
                 values[name] = stored
         return ContactDraft.from_text(
-            values["who"], kind_id(values["kind"]), values["warmth"], values["minutes"], values["note"]
+            values["who"], resolve_kind(values["kind"]), values["warmth"], values["minutes"], values["note"]
         )
 
     def action_save(self) -> None:

@@ -70,7 +70,15 @@ class HelpScreen(ModalScreen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Close", id="help-close", tooltip="Close the help"),
-        Binding("question_mark", "close", "Close", show=False, key_display="?", tooltip="Close the help"),
+        Binding(
+            "question_mark",
+            "close",
+            "Close",
+            show=False,
+            key_display="?",
+            id="help-close-again",
+            tooltip="Close the help",
+        ),
     ]
 
     def __init__(self, sections: list[tuple[str, type[DOMNode]]]) -> None:

@@ -1,0 +1,207 @@
+"""Issue 6 item 3: writers in other processes and other Store objects never lose each other's changes."""
+
+from __future__ import annotations
+
+import random
+import subprocess
+import sys
+import time
+from collections import Counter
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from textual.app import App
+from textual.pilot import Pilot
+
+from oxytui.core.model import ContactDraft
+from oxytui.store import Store
+from oxytui.ui.app import OxyApp, create_app
+from oxytui.ui.screens.contact_form import ContactForm
+from tests.conftest import FakeClock
+from tests.robust.crashkit import REPO, temp_files
+
+DAY = "2026-11-25"  # the fake clock's day: the workers log to it explicitly (the real date is later)
+COUNT = 100
+FIGURES: Counter[str] = Counter()
+
+# Each worker waits for the go file, then runs the `oxytui log` code path COUNT times.
+WORKER = r"""
+import os, sys, time
+from pathlib import Path
+from typing import Any
+from oxytui.cli import main
+
+db, prefix, count, day, go = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4], Path(sys.argv[5])
+sys.stdout = open(os.devnull, "w", encoding="utf-8")
+while not go.exists():
+    time.sleep(0.001)
+failures = sum(
+    main(["--db", db, "log", f"{prefix}-{i:03d}", "--kind", "hug", "--day", day]) != 0 for i in range(count)
+)
+sys.exit(1 if failures else 0)
+"""
+
+
+def _start_workers(path: Path, names: list[str], go: Path) -> list[subprocess.Popen[str]]:
+    return [
+        subprocess.Popen(
+            [sys.executable, "-c", WORKER, str(path), name, str(COUNT), DAY, str(go)],
+            cwd=REPO,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for name in names
+    ]
+
+
+def _finished(workers: list[subprocess.Popen[str]]) -> None:
+    for worker in workers:
+        _, err = worker.communicate(timeout=120)
+        assert worker.returncode == 0, err
+
+
+async def _add_through_the_form(app: App[Any], pilot: Pilot[Any], who: str) -> None:
+    """Open the add form with `a`, fill it in (typing each key is slow), save it with enter."""
+    await pilot.press("a")
+    form = app.screen
+    assert isinstance(form, ContactForm)
+    form.input("who").value = who
+    form.input("kind").value = "cuddle"
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+def _logged(names: list[str]) -> set[str]:
+    return {f"{name}-{i:03d}" for name in names for i in range(COUNT)}
+
+
+async def test_the_dashboard_shows_300_from_three_processes_while_it_writes_too(
+    tmp_path: Path, clock: FakeClock
+) -> None:
+    path = tmp_path / "oxytui.json"
+    store = Store.open(path, clock=clock)
+    store.update_settings(welcomed=True)
+    store.add_contact(ContactDraft("Before", "hug"))
+    go = tmp_path / "go"
+    names = ["first", "second", "third"]
+    app = create_app(store, poll_interval=0.2)
+    async with app.run_test(size=(100, 30)) as pilot:
+        workers = _start_workers(path, names, go)
+        go.touch()
+        typed = []
+        for n in range(3):  # the dashboard saves through its form while the processes write
+            await _add_through_the_form(app, pilot, f"dash-{n}")
+            assert not isinstance(app.screen, ContactForm), "the form should have saved and closed"
+            typed.append(f"dash-{n}")
+        await pilot.press("d")  # and deletes the last one it made (the cursor is on it)
+        await pilot.pause()
+        deleted = typed.pop()
+        while any(worker.poll() is None for worker in workers):
+            await pilot.pause(0.05)
+        _finished(workers)
+        await pilot.pause(0.6)  # a few polls
+        pane = app.dashboard.today_pane
+        expected = {"Before", *typed} | _logged(names)
+        assert pane.shown_day == date.fromisoformat(DAY)
+        assert sorted(c.who for c in pane.rows) == sorted(expected)
+        assert pane.table.row_count == len(expected)
+    on_disk = Store.open(path).all_contacts()
+    assert sorted(c.who for c in on_disk) == sorted(expected)
+    assert deleted not in {c.who for c in on_disk}
+    assert temp_files(tmp_path) == []
+    FIGURES["concurrent writes"] += 3 * COUNT + 4
+    FIGURES["lost writes"] += len(expected) - len(on_disk)
+    print(dict(FIGURES))
+
+
+async def test_two_dashboards_on_one_file_keep_each_others_changes(tmp_path: Path, clock: FakeClock) -> None:
+    path = tmp_path / "oxytui.json"
+    first_store = Store.open(path, clock=clock)
+    first_store.update_settings(welcomed=True)
+    second_store = Store.open(path, clock=clock)
+    first: OxyApp = create_app(first_store, poll_interval=0.05)
+    second: OxyApp = create_app(second_store, poll_interval=0.05)
+    async with first.run_test() as one, second.run_test() as two:
+        for n in range(2):
+            for pilot, name in ((one, "one"), (two, "two")):
+                await _add_through_the_form(pilot.app, pilot, f"{name}-{n}")
+        await two.press("z")  # the second marks the day as a rest day
+        await one.press("d")  # the first deletes its newest, "one-1" (its cursor is on it)
+        await one.pause(0.3)
+        await two.pause(0.3)
+        whos = sorted(c.who for c in Store.open(path).all_contacts())
+        assert whos == sorted(["one-0", "two-0", "two-1"])
+        for app in (first, second):
+            assert sorted(c.who for c in app.dashboard.today_pane.rows) == whos
+        assert Store.open(path).is_rest_day(date.fromisoformat(DAY))
+    FIGURES["concurrent writes"] += 6
+
+
+def test_a_held_store_and_three_processes(tmp_path: Path, clock: FakeClock) -> None:
+    """A Store held open (like a dashboard) changes things while three processes log 100 each."""
+    rng = random.Random(3)
+    path = tmp_path / "oxytui.json"
+    held = Store.open(path, clock=clock)
+    mine: dict[str, str] = {}
+    for n in range(5):
+        contact = held.add_contact(ContactDraft(f"held-{n}", "hug"))
+        mine[contact.id] = contact.who
+    go = tmp_path / "go"
+    names = ["a", "b", "c"]
+    workers = _start_workers(path, names, go)
+    go.touch()
+    writes = 0
+    while any(worker.poll() is None for worker in workers) or writes < 30:
+        target = rng.choice(sorted(mine))
+        choice = rng.random()
+        if choice < 0.4:
+            contact = held.add_contact(ContactDraft(f"held-{writes}", "hug"))
+            mine[contact.id] = contact.who
+        elif choice < 0.7:
+            mine[target] = held.edit_contact(target, ContactDraft(f"held-edited-{writes}", "cuddle")).who
+        elif len(mine) > 1:
+            held.delete_contact(target)
+            del mine[target]
+        writes += 1
+        time.sleep(0.005)  # a person is slower than this; without a pause the held store hogs the lock
+    _finished(workers)
+    held.refresh()
+    for contacts in (held.all_contacts(), Store.open(path).all_contacts()):
+        everything = {c.id: c.who for c in contacts}
+        assert {i: who for i, who in everything.items() if i in mine} == mine
+        assert sorted(who for i, who in everything.items() if i not in mine) == sorted(_logged(names))
+    FIGURES["concurrent writes"] += 3 * COUNT + writes
+    print(f"held store made {writes} changes while three processes logged {3 * COUNT}")
+
+
+def test_two_store_objects_interleaved(tmp_path: Path, clock: FakeClock) -> None:
+    """Two Store objects in one process, each with a stale view, taking turns at random."""
+    rng = random.Random(2)
+    path = tmp_path / "oxytui.json"
+    stores = [Store.open(path, clock=clock), Store.open(path, clock=clock)]
+    expected: dict[str, str] = {}
+    for step in range(300):
+        store = rng.choice(stores)
+        choice = rng.random()
+        if choice < 0.5 or not expected:
+            contact = store.add_contact(ContactDraft(f"s{step}", "hug"))
+            expected[contact.id] = contact.who
+        elif choice < 0.75:
+            target = rng.choice(sorted(expected))
+            if store.contact(target) is None:  # this store has not seen it yet
+                store.refresh()
+            store.edit_contact(target, ContactDraft(f"e{step}", "hug"))
+            expected[target] = f"e{step}"
+        else:
+            target = rng.choice(sorted(expected))
+            if store.contact(target) is None:
+                store.refresh()
+            store.delete_contact(target)
+            del expected[target]
+    for store in stores:
+        store.refresh()
+        assert {c.id: c.who for c in store.all_contacts()} == expected
+    assert {c.id: c.who for c in Store.open(path).all_contacts()} == expected
+    FIGURES["concurrent writes"] += 300

@@ -45,9 +45,13 @@ def _blank(value: Any) -> Any:
 
 
 def to_csv(data: dict[str, Any]) -> str:
-    """One CSV table: a row per contact, recall and rest day, told apart by the `record` column."""
+    """One CSV table: a row per contact, recall and rest day, told apart by the `record` column.
+
+    Rows end in CRLF as RFC 4180 says; with that terminator the csv module also quotes a field
+    holding a lone carriage return, which would otherwise split the row when read back.
+    """
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
+    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
     writer.writeheader()
     for contact in data["contacts"]:
         writer.writerow({"record": "contact", **{k: _blank(v) for k, v in contact.items()}})

@@ -225,3 +225,18 @@ def test_restore_refuses_a_bad_backup(store: Store, db_path: Path, clock: FakeCl
         restore_backup(db_path, tmp_path / "missing.json", clock.now)
     assert db_path.read_bytes() == current
     assert not any("before-restore" in p.name for p in backup_dir(db_path).iterdir())
+
+
+def test_two_restores_in_one_second_keep_both_replaced_files(
+    store: Store, db_path: Path, clock: FakeClock
+) -> None:
+    backup = make_history(store, db_path, clock)
+    original = db_path.read_bytes()
+    first = restore_backup(db_path, backup, clock.now)
+    store.refresh()
+    store.add_contact(ContactDraft("D", "hug"))
+    between = db_path.read_bytes()
+    second = restore_backup(db_path, backup, clock.now)  # the same second: the same stamp
+    assert first is not None and second is not None and first != second
+    assert first.read_bytes() == original
+    assert second.read_bytes() == between

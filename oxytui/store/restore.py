@@ -29,6 +29,10 @@ def restore_backup(db_path: Path, backup: Path, now: datetime) -> Path | None:
                 ensure_dir(backup_dir(db_path))
                 stamp = now.strftime("%Y%m%d-%H%M%S")
                 kept = backup_dir(db_path) / f"{db_path.stem}-before-restore-{stamp}{db_path.suffix}"
+                number = 1
+                while kept.exists():  # another restore in the same second: keep both
+                    number += 1
+                    kept = kept.with_name(f"{db_path.stem}-before-restore-{stamp}-{number}{db_path.suffix}")
                 atomic_write(kept, db_path.read_bytes())
             atomic_write(db_path, raw)
     except filelock.Timeout:

@@ -73,7 +73,7 @@ def newest_good_backup(db_path: Path) -> Backup | None:
 
 def backups_to_keep(days: list[date], today: date) -> set[date]:
     """The backup days kept on `today`: the last 14 days, and the newest of each of the last 8 weeks."""
-    keep = {day for day in days if today - timedelta(days=KEEP_DAYS) < day <= today}
+    keep = {day for day in days if today - timedelta(days=KEEP_DAYS) < day}  # with any after a clock set back
     monday = today - timedelta(days=today.weekday())
     for week in range(KEEP_WEEKS):
         start = monday - timedelta(weeks=week)

@@ -69,20 +69,18 @@ class Tmux:
         self.run("send-keys", "-t", self.name, *keys)
         self._settled(before)
 
-    def type(self, text: str) -> None:
-        """Type text and wait until the screen shows it."""
-        before = self.screen(styled=True)
+    def type(self, text: str, shows: str) -> None:
+        """Type text and wait until the screen shows `shows` (all of it was handled)."""
         self.run("send-keys", "-t", self.name, "-l", text)
-        self._settled(before)
+        self.wait_for(shows)
 
-    def exit_status(self) -> int:
-        """Wait for the program to end and return its exit status."""
+    def exit_status(self, status_file: Path) -> int:
+        """Wait for the program to end and return the exit status the shell wrote to `status_file`."""
         deadline = time.monotonic() + TIMEOUT
         while time.monotonic() < deadline:
-            state = self.run("display-message", "-p", "-t", self.name, "#{pane_dead} #{pane_dead_status}")
-            dead, _, status = state.strip().partition(" ")
-            if dead == "1":
-                return int(status)
+            text = status_file.read_text() if status_file.exists() else ""
+            if text.endswith("\n"):
+                return int(text)
             time.sleep(0.1)
         raise AssertionError(f"oxytui did not quit; the screen was:\n{self.screen()}")
 
@@ -105,25 +103,27 @@ def tmux() -> Iterator[Tmux]:
 
 def test_add_a_contact_with_the_keys_quit_and_export(tmp_path: Path, tmux: Tmux) -> None:
     db = tmp_path / "e2e.json"
-    tmux.start(f"{shlex.quote(str(OXYTUI))} --db {shlex.quote(str(db))}", 100, 30)
+    status = tmp_path / "exit-status"
+    command = f"{shlex.quote(str(OXYTUI))} --db {shlex.quote(str(db))}; echo $? > {shlex.quote(str(status))}"
+    tmux.start(command, 100, 30)
     assert tmux.size() == "100x30"
     tmux.wait_for("Welcome")
     tmux.keys("Enter")  # keep the day-start hour
     tmux.wait_for("Nothing logged yet tonight")
     tmux.keys("a")
     tmux.wait_for("Add a warm contact")
-    tmux.type("Sam")
+    tmux.type("Sam", shows="Who       Sam")
     tmux.keys("Tab")
-    tmux.type("hug")
+    tmux.type("hug", shows="Arms around each other")  # the kind's description
     tmux.keys("Tab")
-    tmux.type("4")
+    tmux.type("4", shows="♥♥♥♥♡")
     tmux.keys("Tab")
-    tmux.type("12")
+    tmux.type("12", shows="Minutes   12")
     tmux.keys("Enter")
     screen = tmux.wait_for("1 warm contact · 1 person · 12 min")
     assert "♥♥♥♥♡" in screen
     tmux.run("send-keys", "-t", tmux.name, "q")
-    assert tmux.exit_status() == 0
+    assert tmux.exit_status(status) == 0
 
     done = subprocess.run(
         [str(OXYTUI), "--db", str(db), "export"], capture_output=True, text=True, timeout=TIMEOUT, check=False

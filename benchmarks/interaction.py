@@ -1,0 +1,126 @@
+"""Interaction: the dashboard's keys on a 10-year file, under Pilot, against one frame at 60 Hz.
+
+    python benchmarks/interaction.py [--runs N] [--years N]
+
+Measured on the running dashboard (100x30) with Pilot:
+- `]` in the Today pane (the next day; `[` goes back first, untimed),
+- `w` in the Streaks pane (the weekly review opens; escape closes it, untimed),
+- `a` in the Today pane (the add form opens; escape closes it, untimed),
+- a full streak computation: every streak figure the Streaks pane shows, computed from the records
+  with nothing cached (the work after each change), and the same read from the Store's cache.
+A key's time is the CPU time the process spends from the key being sent until the app is idle again
+with the result painted: the handler, the layout and the frame, and not the wait for Textual's next
+frame tick. Measuring CPU time rather than wall-clock time keeps other processes on the machine out
+of the figure. The floor is a key nothing is bound to: what Pilot and Textual cost for any key.
+Goal: each median under 16 ms (one frame at 60 Hz).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+
+from _common import (
+    DEFAULT_YEARS,
+    FRAME_MS,
+    Row,
+    all_passed,
+    make_data_file,
+    median_ms,
+    new_parser,
+    print_table,
+)
+from textual.pilot import Pilot
+
+from oxytui.core.streaks import History, all_weeks, summarize
+from oxytui.store import Store
+from oxytui.ui.app import create_app
+from oxytui.ui.screens.contact_form import ContactForm
+from oxytui.ui.screens.review import WeeklyReviewScreen
+
+Step = Callable[[], Awaitable[None]]
+
+
+async def cpu_of(press: Step, before: Step | None = None, after: Step | None = None) -> float:
+    """CPU seconds of `press`, with `before` and `after` run untimed around it."""
+    if before is not None:
+        await before()
+    await asyncio.sleep(0.02)  # let timers and the previous frame settle
+    started = time.process_time()
+    await press()
+    spent = time.process_time() - started
+    if after is not None:
+        await after()
+    return spent
+
+
+def full_streaks(store: Store) -> float:
+    """Seconds to compute every figure the Streaks pane shows from the records, nothing cached."""
+    started = time.perf_counter()
+    history = History.build(store.all_contacts(), store.recalls(), store.rest_days())
+    today = store.today()
+    summarize(history, store.settings, today)
+    all_weeks(history, store.settings, today)
+    return time.perf_counter() - started
+
+
+async def measure(path: Path, runs: int) -> dict[str, list[float]]:
+    """Press each key `runs` times (after one unmeasured warm-up) and time it."""
+    store = Store.open(path)
+    app = create_app(store)
+    figures: dict[str, list[float]] = {}
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+
+        def keys(*names: str) -> Step:
+            async def press() -> None:
+                await pilot.press(*names)
+
+            return press
+
+        async def focus(pane: str, p: Pilot[int] = pilot) -> None:
+            await p.press({"today": "1", "recall": "2", "streaks": "3"}[pane])
+
+        cases: list[tuple[str, str, Step, Step | None, Step | None]] = [
+            ("floor: an unbound key", "today", keys("f12"), None, None),
+            ("] next day", "today", keys("right_square_bracket"), keys("left_square_bracket"), None),
+            ("w weekly review", "streaks", keys("w"), None, keys("escape")),
+            ("a add form", "today", keys("a"), None, keys("escape")),
+        ]
+        for name, pane, press, before, after in cases:
+            await focus(pane)
+            figures[name] = [await cpu_of(press, before, after) for _ in range(runs + 1)][1:]
+        assert not isinstance(app.screen, (ContactForm, WeeklyReviewScreen))
+        figures["streaks, full from the records"] = [full_streaks(store) for _ in range(runs)]
+    return figures
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Measure and print the table; exit code 1 when a goal is missed."""
+    parser = new_parser(__doc__)
+    parser.add_argument("--runs", type=int, default=15, help="presses of each key (default 15)")
+    parser.add_argument("--years", type=float, default=DEFAULT_YEARS, help="years of data (default 10)")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="oxytui-interaction-") as folder:
+        os.environ["XDG_CONFIG_HOME"] = str(Path(folder) / "config")  # no user recall scripts
+        path = make_data_file(Path(folder), args.years)
+        figures = asyncio.run(measure(path, max(1, args.runs)))
+    rows = []
+    for name, seconds in figures.items():
+        ms = median_ms(seconds)
+        if name.startswith("floor"):
+            rows.append(Row(name, f"{ms:.1f} ms"))
+        else:
+            rows.append(Row(name, f"{ms:.1f} ms", f"< {FRAME_MS:.0f} ms", ms < FRAME_MS))
+    runs = max(1, args.runs)
+    print_table(f"Interaction, {args.years:g} years of data, medians of {runs} presses (CPU time)", rows)
+    return 0 if all_passed(rows) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

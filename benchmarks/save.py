@@ -1,0 +1,153 @@
+"""Save: from the add form's enter to the record durable on disk, on a 10-year file, against the floor.
+
+    python benchmarks/save.py [--runs N] [--years N]
+
+Each round, in turn:
+- oxytui: under Pilot, `a` opens the add form on the dashboard, a name is typed, and the time runs from
+  pressing enter until the Store has the record on disk (temp file written and fsynced, replaced over
+  the data file, folder fsynced: the point at which the save is confirmed);
+- the floor: the same data as the data file holds now, serialised once the way the Store writes it,
+  written to a temp file, fsynced and replaced over a file in the same folder (the folder fsync the
+  Store also does is shown on its own line);
+- stock TinyDB: `insert` of the same record into a copy of the file opened with TinyDB's default
+  JSONStorage (which reads and rewrites the whole file and does not fsync).
+Goal: median <= 2x the floor and >= 3x faster than stock TinyDB.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import shutil
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from _common import DEFAULT_YEARS, Row, all_passed, make_data_file, median_ms, new_parser, print_table
+from tinydb import TinyDB
+
+from oxytui.core.model import Contact, ContactDraft
+from oxytui.core.records import contact_to_dict
+from oxytui.store import Store
+from oxytui.store.atomic import fsync_dir
+from oxytui.store.fileformat import decode, encode
+from oxytui.ui.app import create_app
+from oxytui.ui.screens.contact_form import ContactForm
+
+GOAL_FLOOR_RATIO = 2.0
+GOAL_STOCK_SPEEDUP = 3.0
+
+
+def floor_save(data_path: Path, target: Path) -> tuple[float, float]:
+    """Serialise what `data_path` holds once, write, fsync, replace `target`; then fsync the folder.
+
+    Returns (seconds to the replace, seconds of the folder fsync).
+    """
+    data = decode(data_path.read_bytes(), data_path)
+    temp = target.with_name(target.name + ".tmp")
+    started = time.perf_counter()
+    payload = encode(data)
+    with open(temp, "wb") as handle:
+        handle.write(payload)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(temp, target)
+    replaced = time.perf_counter()
+    fsync_dir(target.parent)
+    return replaced - started, time.perf_counter() - replaced
+
+
+def stock_insert(db: TinyDB, record: dict[str, Any]) -> float:
+    """Seconds for stock TinyDB to insert `record` into its contacts table."""
+    started = time.perf_counter()
+    db.table("contacts").insert(record)
+    return time.perf_counter() - started
+
+
+def _timed_add(store: Store, marks: list[float]) -> Callable[..., Contact]:
+    """Store.add_contact that notes the moment it returns (the record is then durable)."""
+    add = store.add_contact
+
+    def timed(draft: ContactDraft, day: Any = None) -> Contact:
+        contact = add(draft, day)
+        marks.append(time.perf_counter())
+        return contact
+
+    return timed
+
+
+async def measure(path: Path, runs: int) -> dict[str, list[float]]:
+    """Alternate oxytui saves through the form with floor saves and stock TinyDB inserts."""
+    figures: dict[str, list[float]] = {"oxytui": [], "redrawn": [], "floor": [], "folder": [], "stock": []}
+    stock_path = path.with_name("stock-tinydb.json")
+    shutil.copyfile(path, stock_path)
+    stock = TinyDB(str(stock_path))  # the default JSONStorage
+    store = Store.open(path)
+    marks: list[float] = []
+    store.add_contact = _timed_add(store, marks)  # type: ignore[method-assign]
+    app = create_app(store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("1")
+        for number in range(runs + 1):
+            await pilot.press("a")
+            assert isinstance(app.screen, ContactForm)
+            await pilot.press(*"Sam", "tab", *"hug")
+            await asyncio.sleep(0.05)  # let the form settle, so nothing else is pending at enter
+            cpu, started = time.process_time(), time.perf_counter()
+            await pilot.press("enter")
+            redrawn = time.process_time() - cpu
+            assert not isinstance(app.screen, ContactForm), "the form did not save"
+            if number == 0:
+                continue  # the first save warms caches; it is not counted
+            figures["oxytui"].append(marks[-1] - started)
+            figures["redrawn"].append(redrawn)
+            replaced, folder = floor_save(path, path.with_name("floor.json"))
+            figures["floor"].append(replaced)
+            figures["folder"].append(folder)
+            newest = store.contacts_on(store.today())[-1]
+            figures["stock"].append(stock_insert(stock, contact_to_dict(newest)))
+    stock.close()
+    return figures
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Measure and print the table; exit code 1 when a goal is missed."""
+    parser = new_parser(__doc__)
+    parser.add_argument("--runs", type=int, default=15, help="saves of each kind (default 15)")
+    parser.add_argument("--years", type=float, default=DEFAULT_YEARS, help="years of data (default 10)")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="oxytui-save-") as folder:
+        os.environ["XDG_CONFIG_HOME"] = str(Path(folder) / "config")  # no user recall scripts
+        path = make_data_file(Path(folder), args.years)
+        size = path.stat().st_size
+        figures = asyncio.run(measure(path, max(1, args.runs)))
+    ours, floor, stock = (median_ms(figures[k]) for k in ("oxytui", "floor", "stock"))
+    rows = [
+        Row("floor: serialise once, write, fsync, replace", f"{floor:.1f} ms"),
+        Row("  and the folder fsync after it", f"{median_ms(figures['folder']):.1f} ms"),
+        Row("stock TinyDB insert (JSONStorage, no fsync)", f"{stock:.1f} ms"),
+        Row("oxytui: enter to durable on disk", f"{ours:.1f} ms"),
+        Row(
+            "oxytui / floor",
+            f"{ours / floor:.2f}x",
+            f"<= {GOAL_FLOOR_RATIO:g}x",
+            ours <= GOAL_FLOOR_RATIO * floor,
+        ),
+        Row(
+            "stock TinyDB / oxytui",
+            f"{stock / ours:.1f}x",
+            f">= {GOAL_STOCK_SPEEDUP:g}x",
+            stock >= GOAL_STOCK_SPEEDUP * ours,
+        ),
+        Row("oxytui: enter to dashboard redrawn (CPU)", f"{median_ms(figures['redrawn']):.1f} ms"),
+    ]
+    runs = len(figures["oxytui"])
+    print_table(f"Save, {args.years:g} years of data ({size / 1e6:.1f} MB), medians of {runs} runs", rows)
+    return 0 if all_passed(rows) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

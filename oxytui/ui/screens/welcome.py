@@ -8,7 +8,7 @@ from typing import ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Markdown, Static
 
@@ -39,15 +39,16 @@ class WelcomeScreen(ModalScreen[int | None]):
         self._first_run = first_run
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="welcome") as box:
-            box.border_title = "Welcome" if self._first_run else "Day start"
+        with Vertical(id="welcome") as box:
+            box.border_title = "Welcome to oxytui" if self._first_run else "Day start"
             box.border_subtitle = "enter saves · escape closes"
             if self._first_run:
                 try:
                     text = read_text("welcome.md")
                 except ContentError as error:
                     text = f"Welcome to oxytui.\n\n({error})"
-                yield Markdown(text, id="welcome-text")
+                with VerticalScroll(id="welcome-body"):
+                    yield Markdown(text, id="welcome-text")
             yield Static(f"Your data file: {self._data_path}", id="welcome-path", markup=False)
             with Horizontal(classes="field"):
                 yield Label("Day starts at", classes="field-label wide")

@@ -97,3 +97,22 @@ async def test_oxytui_log_in_another_process_shows_up(
         assert pane.table.get_row_at(0)[1].plain == "Ana [b]"
         summary = pane.query_one("#today-summary", Static)
         assert str(summary.content).startswith("1 warm contact")
+
+
+async def test_a_file_spoiled_elsewhere_is_reported_and_left_alone(
+    sample: Store, make_app: AppFactory
+) -> None:
+    app = make_app()
+    async with app.run_test() as pilot:
+        pane = app.dashboard.today_pane
+        sample.path.write_bytes(b"{ not json")
+        await pilot.pause(TEST_POLL * 4)
+        assert app.is_running
+        assert whos(pane) == ["Sam", "Grandma Lu", "Biscuit"]  # what was shown stays
+        await pilot.press("a", *"Jo", "tab", *"hug", "enter")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, ContactForm)
+        assert "Not saved" in str(form.query_one("#form-error", Static).content)
+        assert form.values["who"] == "Jo"
+    assert sample.path.read_bytes() == b"{ not json"

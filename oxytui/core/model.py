@@ -33,9 +33,12 @@ def new_id() -> str:
 
 
 def _text_error(value: str, label: str, *, required: bool, limit: int) -> str | None:
-    if has_lone_surrogate(value):
+    if value.isascii() and value.isprintable():
+        visible = value.strip()  # plain text: nothing to clean (the common case, checked quickly)
+    elif has_lone_surrogate(value):
         return f"{label} holds a broken character (a lone surrogate); retype it"
-    visible = clean(value).strip()
+    else:
+        visible = clean(value).strip()
     if required and not any(char.isprintable() and not char.isspace() for char in visible):
         return f"{label} is needed: type at least one visible character"
     if len(visible) > limit or len(value) > limit * RAW_TEXT_FACTOR:

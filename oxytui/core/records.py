@@ -62,8 +62,45 @@ def contact_to_dict(contact: Contact) -> Record:
     }
 
 
+def _plain_contact(record: Mapping[str, Any]) -> Contact | None:
+    """The contact of a record in the shape oxytui writes, in one quick pass; None for anything else.
+
+    Accepts exactly what the field-by-field checks below accept (the caller falls back to them for
+    a clear error), only faster: this runs for every contact each time the data file is read.
+    """
+    get = record.get
+    texts: tuple[Any, ...] = (
+        get("id"),
+        get("day"),
+        get("logged_at"),
+        get("utc_offset"),
+        get("who"),
+        get("kind"),
+        get("note"),
+    )
+    warmth, minutes = get("warmth"), get("minutes")
+    if (
+        any(type(text) is not str for text in texts)
+        or type(warmth) is not int
+        or (minutes is not None and type(minutes) is not int)
+    ):
+        return None
+    id_, day, logged_at, utc_offset, who, kind, note = texts
+    if has_lone_surrogate("".join(texts)):
+        return None
+    try:
+        moment, day_value = datetime.fromisoformat(logged_at), date.fromisoformat(day)
+    except ValueError:
+        return None
+    if moment.tzinfo is None:
+        return None
+    return Contact(id_, day_value, moment, utc_offset, who, kind, warmth, minutes, note)
+
+
 def contact_from_dict(record: Mapping[str, Any]) -> Contact:
     """A contact from its stored form."""
+    if (contact := _plain_contact(record)) is not None:
+        return contact
     minutes = record.get("minutes")
     if minutes is not None:
         minutes = _field(record, "minutes", int)

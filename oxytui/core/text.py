@@ -16,6 +16,8 @@ _ESCAPE_SEQUENCE = re.compile(
     re.VERBOSE | re.DOTALL,
 )
 
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
 # Bidirectional embeddings, overrides and isolates, plus the directional marks.
 BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
@@ -51,4 +53,4 @@ def shorten(text: str, width: int) -> str:
 
 def has_lone_surrogate(text: str) -> bool:
     """True when `text` holds a lone surrogate, which cannot be written as UTF-8."""
-    return any("\ud800" <= char <= "\udfff" for char in text)
+    return not text.isascii() and _LONE_SURROGATE.search(text) is not None

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import NoReturn, TextIO
 
 from oxytui import __version__, reports
+from oxytui.content import kind_id, kind_label
 from oxytui.core.days import format_day, parse_day
 from oxytui.core.export import FORMATS, to_markdown
 from oxytui.core.model import ContactDraft, ValidationError
@@ -44,7 +45,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     log = commands.add_parser("log", help="log a warm contact")
     log.add_argument("who", metavar="WHO", help="who it was with (a name, or a pet's)")
-    log.add_argument("--kind", default="hug", help="kind of contact, e.g. hug, cuddle (default hug)")
+    log.add_argument(
+        "--kind",
+        default="hug",
+        help="a kind id or label from the add form (hug, cuddle, holding-hands, pet-time, warm-talk …) "
+        "or your own words (default hug)",
+    )
     log.add_argument("--warmth", default="3", help="how warm it felt, 1–5 (default 3)")
     log.add_argument("--minutes", default="", help="how long it lasted, 0–1440")
     log.add_argument("--note", default="", help="a note, up to 2000 characters")
@@ -88,11 +94,11 @@ def cmd_log(store: Store, args: argparse.Namespace) -> int:
         day = None if args.day is None else parse_day(args.day, store.today())
     except ValueError as error:
         raise ValidationError({"day": str(error)}) from None
-    draft = ContactDraft.from_text(args.who, args.kind, args.warmth, args.minutes, args.note)
+    draft = ContactDraft.from_text(args.who, kind_id(args.kind), args.warmth, args.minutes, args.note)
     contact = store.add_contact(draft, day)
     minutes = f", {contact.minutes} min" if contact.minutes is not None else ""
     print(
-        f"Saved {clean_line(contact.kind)} with {clean_line(contact.who)} "
+        f"Saved {clean_line(kind_label(contact.kind)).lower()} with {clean_line(contact.who)} "
         f"(warmth {'♥' * contact.warmth}{minutes}) for {format_day(contact.day)}."
     )
     return EXIT_OK

@@ -11,7 +11,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
-from textual.widgets import Input, Label, Static
+from textual.widgets import Footer, Input, Label, Static
 
 from oxytui.content import kind_id, kind_label, kinds
 from oxytui.core.model import Contact, ContactDraft, ValidationError
@@ -142,6 +142,7 @@ class ContactForm(ModalScreen[Contact | None]):
                 yield Input(self._start("note"), id="note", placeholder="optional", compact=True)
             yield Static(id="note-error", classes="error", markup=False)
             yield Static(id="form-error", classes="error", markup=False)
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.show_errors({})

@@ -10,7 +10,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.dom import DOMNode
 from textual.screen import ModalScreen
-from textual.widgets import Markdown
+from textual.widgets import Footer, Markdown
 
 from oxytui.ui.widgets.keys import key_actions
 
@@ -90,6 +90,7 @@ class HelpScreen(ModalScreen[None]):
             scroll.border_title = "Help"
             scroll.border_subtitle = "escape closes · ↑ ↓ scroll"
             yield Markdown(help_markdown(self._sections, self.app.get_key_display), id="help-text")
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#help", VerticalScroll).focus()

@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Input, Label, Markdown, Static
+from textual.widgets import Footer, Input, Label, Markdown, Static
 
 from oxytui.content import ContentError, read_text
 
@@ -55,6 +55,7 @@ class WelcomeScreen(ModalScreen[int | None]):
                 yield Input(str(self._hour), id="hour", restrict=r"[0-9]*", max_length=2, compact=True)
                 yield Static(":00  (0–23)", classes="hint")
             yield Static(id="hour-error", classes="error", markup=False)
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#hour-error", Static).display = False

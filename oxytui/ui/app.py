@@ -18,9 +18,7 @@ from oxytui.ui.panes.recall import RecallPane
 from oxytui.ui.panes.streaks import StreaksPane
 from oxytui.ui.panes.today import TodayPane
 from oxytui.ui.screens.dashboard import DashboardScreen
-from oxytui.ui.screens.help import HelpScreen
 from oxytui.ui.screens.palette import KeyCommands
-from oxytui.ui.screens.welcome import WelcomeScreen
 
 POLL_INTERVAL = 1.0  # seconds between looks at the data file and the clock
 
@@ -94,6 +92,8 @@ class OxyApp(App[int]):
         self.sub_title = format_day(self._today)
         self.set_interval(self.poll_interval, self.poll, name="poll")
         if not self.store.settings.welcomed:
+            from oxytui.ui.screens.welcome import WelcomeScreen  # only on the first run
+
             welcome = WelcomeScreen(self.store.path, self.store.settings.day_start_hour)
             self.push_screen(welcome, self._welcomed)
 
@@ -124,6 +124,8 @@ class OxyApp(App[int]):
 
     def action_day_start(self) -> None:
         """Change the hour at which a new day starts."""
+        from oxytui.ui.screens.welcome import WelcomeScreen  # loaded when first needed: it brings Markdown
+
         screen = WelcomeScreen(self.store.path, self.store.settings.day_start_hour, first_run=False)
         self.push_screen(screen, self._day_start_chosen)
 
@@ -137,6 +139,8 @@ class OxyApp(App[int]):
 
     def action_help(self) -> None:
         """Show every key and the streak rules."""
+        from oxytui.ui.screens.help import HelpScreen  # loaded when first needed: it brings Markdown
+
         if isinstance(self.screen, HelpScreen):
             return
         sections: list[tuple[str, type[DOMNode]]] = [

@@ -15,7 +15,6 @@ from oxytui.core.days import week_bounds
 from oxytui.core.model import Recall
 from oxytui.recall_scripts import LoadedScripts, load_scripts
 from oxytui.store import Store
-from oxytui.ui.screens.recall import TICK_SECONDS, RecallScreen
 from oxytui.ui.screens.recall_summary import recall_lines
 
 RECENT_SESSIONS = 3
@@ -48,7 +47,7 @@ class RecallPane(Vertical, can_focus=True):
         super().__init__(id=id)
         self.store = store
         self._scripts = scripts
-        self.tick_seconds = TICK_SECONDS  # how often the recall screen looks at the clock
+        self.tick_seconds: float | None = None  # how often the recall screen looks at the clock (its default)
 
     @property
     def scripts(self) -> LoadedScripts:
@@ -93,9 +92,10 @@ class RecallPane(Vertical, can_focus=True):
 
     def action_start(self) -> None:
         """Open the guided recall screen."""
-        self.app.push_screen(
-            RecallScreen(self.store, self.scripts, tick_seconds=self.tick_seconds), self._finished
-        )
+        from oxytui.ui.screens.recall import TICK_SECONDS, RecallScreen  # loaded when first needed
+
+        tick = TICK_SECONDS if self.tick_seconds is None else self.tick_seconds
+        self.app.push_screen(RecallScreen(self.store, self.scripts, tick_seconds=tick), self._finished)
 
     def _finished(self, recall: Recall | None) -> None:
         self.post_message(self.RecallFinished(recall))

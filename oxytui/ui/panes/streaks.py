@@ -25,8 +25,6 @@ from oxytui.core.streaks import (
 )
 from oxytui.reports import history_of
 from oxytui.store import Store
-from oxytui.ui.screens.review import WeeklyReviewScreen
-from oxytui.ui.screens.settings import SettingsScreen
 from oxytui.ui.widgets.heatmap import Palette, WarmthHeatmap
 from oxytui.ui.widgets.weekstrip import WeekStrip
 
@@ -234,6 +232,8 @@ class StreaksPane(Vertical, can_focus=True):
 
     def action_review(self) -> None:
         """Open the weekly review of the selected week."""
+        from oxytui.ui.screens.review import WeeklyReviewScreen  # loaded when first needed
+
         self.app.push_screen(WeeklyReviewScreen(self.store, self.week, self.history), self._review_closed)
 
     def _review_closed(self, week: date | None) -> None:
@@ -243,6 +243,8 @@ class StreaksPane(Vertical, can_focus=True):
 
     def action_settings(self) -> None:
         """Open the settings for day start, week start and the weekly goals."""
+        from oxytui.ui.screens.settings import SettingsScreen  # loaded when first needed
+
         self.app.push_screen(SettingsScreen(self.store), self._settings_closed)
 
     def _settings_closed(self, saved: bool | None) -> None:

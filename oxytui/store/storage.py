@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -42,6 +43,7 @@ class DurableStorage(Storage):
         self._data: Data | None = None
         self._stamp: Stamp | None = None
         self._batch: list[Data] | None = None
+        self._digest: bytes | None = None  # of the bytes last read or written
 
     def load(self) -> None:
         """(Re)read the file from disk; a missing file is an empty database."""
@@ -51,7 +53,7 @@ class DurableStorage(Storage):
             return
         raw = self.path.read_bytes()
         data = decode(raw, self.path)
-        self._data, self._stamp = data, stamp_of(self.path)
+        self._data, self._stamp, self._digest = data, stamp_of(self.path), _digest(raw)
         if self._stamp != stamp:  # replaced while we read: read the newer one
             self.load()
 
@@ -59,9 +61,24 @@ class DurableStorage(Storage):
         """True when another process replaced the file since we last read or wrote it."""
         return stamp_of(self.path) != self._stamp
 
+    def stale(self) -> bool:
+        """Like changed_on_disk, but sure: also compares the bytes. Call under the lock before a write.
+
+        With coarse file timestamps a file replaced twice within one clock tick can come back with
+        the old inode, size and mtime; only its content then tells that it changed.
+        """
+        if self.changed_on_disk():
+            return True
+        if self._stamp is None:
+            return False
+        try:
+            return _digest(self.path.read_bytes()) != self._digest
+        except FileNotFoundError:
+            return True
+
     def forget(self) -> None:
         """Drop what is in memory; the next read loads the file again."""
-        self._data, self._stamp = None, None
+        self._data, self._stamp, self._digest = None, None, None
 
     def read(self) -> Data:
         if self._data is None:
@@ -94,13 +111,18 @@ class DurableStorage(Storage):
             self._batch.append(data)
             return
         first = self._stamp is None and not self.path.exists()
+        payload = encode(data)
         try:
-            atomic_write(self.path, encode(data))
+            atomic_write(self.path, payload)
         except OSError:
             if first:  # a first file whose rename could not be made durable: the save did not happen
                 self.path.unlink(missing_ok=True)
             raise
-        self._data, self._stamp = data, stamp_of(self.path)
+        self._data, self._stamp, self._digest = data, stamp_of(self.path), _digest(payload)
 
     def close(self) -> None:
         self._data = None
+
+
+def _digest(raw: bytes) -> bytes:
+    return hashlib.blake2b(raw, digest_size=16).digest()

@@ -188,7 +188,7 @@ class Store:
         """Run `change` under the lock, on the newest file, taking the day's backup first."""
         with self._locked():
             try:
-                if self._storage.changed_on_disk():
+                if self._storage.stale():
                     self._reload()
                 take_daily_backup(self.path, self.today())
                 with self._storage.batch():  # the whole change reaches the file in one replace

@@ -11,11 +11,12 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import pytest
 from textual.app import App
 from textual.pilot import Pilot
 
 from oxytui.core.model import ContactDraft
-from oxytui.store import Store
+from oxytui.store import Store, storage
 from oxytui.ui.app import OxyApp, create_app
 from oxytui.ui.screens.contact_form import ContactForm
 from tests.conftest import FakeClock
@@ -205,3 +206,26 @@ def test_two_store_objects_interleaved(tmp_path: Path, clock: FakeClock) -> None
         assert {c.id: c.who for c in store.all_contacts()} == expected
     assert {c.id: c.who for c in Store.open(path).all_contacts()} == expected
     FIGURES["concurrent writes"] += 300
+
+
+def test_a_change_the_file_stamp_cannot_see_is_not_overwritten(
+    tmp_path: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On a file system with coarse timestamps a replaced file can reuse the old inode, size and
+    mtime, so its stat looks unchanged; a writer must still not write over the other's change."""
+    path = tmp_path / "oxytui.json"
+    first = Store.open(path, clock=clock)
+    first.add_contact(ContactDraft("Sam", "hug"))
+    second = Store.open(path, clock=clock)
+    monkeypatch.setattr(storage, "stamp_of", lambda _path: storage.Stamp(1, 1, 1))  # every version alike
+    first.refresh()
+    second.refresh()
+    second.add_contact(ContactDraft("Ada", "hug"))
+    first.add_contact(ContactDraft("Noor", "hug"))  # its memory lacks Ada, and the stamp does not say so
+    second.edit_contact(second.all_contacts()[0].id, ContactDraft("Sam", "cuddle"))
+    monkeypatch.undo()
+    assert sorted((c.who, c.kind) for c in Store.open(path).all_contacts()) == [
+        ("Ada", "hug"),
+        ("Noor", "hug"),
+        ("Sam", "cuddle"),
+    ]

@@ -219,6 +219,16 @@ async def test_edit_changes_only_what_was_retyped(
         assert (edited.warmth, edited.note, edited.kind, edited.day) == (5, "line one\nline two", "hug", WED)
 
 
+async def test_an_untouched_free_text_kind_is_kept(store: Store, make_app: AppFactory) -> None:
+    contact = store.add_contact(ContactDraft("Jo", "cu", 3))  # "cu" would complete to cuddle if typed
+    app = make_app()
+    async with app.run_test() as pilot:
+        await pilot.press("e", "tab", "tab", "4", "enter")
+        await pilot.pause()
+        edited = store.contact(contact.id)
+        assert edited is not None and (edited.kind, edited.warmth) == ("cu", 4)
+
+
 async def test_enter_on_a_row_edits_it(sample: Store, make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test() as pilot:
@@ -287,6 +297,7 @@ async def test_fill_in_yesterday(sample: Store, make_app: AppFactory) -> None:
         await pilot.pause()
         [contact] = sample.contacts_on(TUE)
         assert (contact.who, contact.kind) == ("Mia", "warm-talk")
+        assert texts(today_pane(app), 0) == ["later"]  # logged on Wednesday evening, for Tuesday
         await pilot.press("t")
         assert not catchup.display
 

@@ -17,7 +17,7 @@ from textual.message import Message
 from textual.widgets import DataTable, Static
 
 from oxytui.content import kind_label
-from oxytui.core.days import format_day
+from oxytui.core.days import format_day, logical_day
 from oxytui.core.model import Contact, ContactDraft, ValidationError
 from oxytui.core.text import clean_line, shorten
 from oxytui.store import Store, StoreError
@@ -168,7 +168,7 @@ class TodayPane(Vertical):
         table.add_column("note", width=note_width, key="note")
         for contact in self._rows:
             table.add_row(
-                _cell(f"{contact.local_time:%H:%M}", style="dim"),
+                _cell(self._time(contact), style="dim"),
                 _cell(shorten(contact.who, who_width)),
                 _cell(shorten(kind_label(contact.kind), kind_width)),
                 _cell(hearts(contact.warmth), style="bold red"),
@@ -179,6 +179,13 @@ class TodayPane(Vertical):
         ids = [c.id for c in self._rows]
         if keep in ids:
             table.move_cursor(row=ids.index(keep))
+
+    def _time(self, contact: Contact) -> str:
+        """When it was logged, or 'later' when it was filled in on a later day."""
+        logged = contact.local_time
+        if logical_day(logged, self.store.settings.day_start_hour) != contact.day:
+            return "later"
+        return f"{logged:%H:%M}"
 
     def _draw_texts(self) -> None:
         today = self.store.today()

@@ -175,12 +175,14 @@ class ContactForm(ModalScreen[Contact | None]):
         widget.display = bool(message)
 
     def _draft(self) -> ContactDraft:
+        """The draft from the fields; a field left as it was shown keeps the stored text exactly."""
         values = self.values
+        values["kind"] = resolve_kind(values["kind"])
         for name, (shown, stored) in self._originals.items():
-            if values[name] == shown:
+            if self.values[name] == shown:
                 values[name] = stored
         return ContactDraft.from_text(
-            values["who"], resolve_kind(values["kind"]), values["warmth"], values["minutes"], values["note"]
+            values["who"], values["kind"], values["warmth"], values["minutes"], values["note"]
         )
 
     def action_save(self) -> None:

@@ -101,12 +101,15 @@ def tmux() -> Iterator[Tmux]:
         session.kill()
 
 
-def test_add_a_contact_with_the_keys_quit_and_export(tmp_path: Path, tmux: Tmux) -> None:
+@pytest.mark.parametrize(("width", "height"), [(100, 30), (80, 24)])
+def test_add_a_contact_with_the_keys_quit_and_export(
+    tmp_path: Path, tmux: Tmux, width: int, height: int
+) -> None:
     db = tmp_path / "e2e.json"
     status = tmp_path / "exit-status"
     command = f"{shlex.quote(str(OXYTUI))} --db {shlex.quote(str(db))}; echo $? > {shlex.quote(str(status))}"
-    tmux.start(command, 100, 30)
-    assert tmux.size() == "100x30"
+    tmux.start(command, width, height)
+    assert tmux.size() == f"{width}x{height}"
     tmux.wait_for("Welcome")
     tmux.keys("Enter")  # keep the day-start hour
     tmux.wait_for("Nothing logged yet tonight")

@@ -10,6 +10,7 @@ import sys
 import time
 import uuid
 from collections.abc import Iterator
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -137,3 +138,54 @@ def test_add_a_contact_with_the_keys_quit_and_export(
         ("Sam", "hug", 4, 12)
     ]
     assert exported["settings"]["welcomed"] is True
+
+
+def test_a_newcomers_first_evening(tmp_path: Path, tmux: Tmux) -> None:
+    """Three contacts, one undone, yesterday filled in, quit: the export shows exactly that."""
+    db = tmp_path / "first.json"
+    status = tmp_path / "exit-status"
+    command = f"{shlex.quote(str(OXYTUI))} --db {shlex.quote(str(db))}; echo $? > {shlex.quote(str(status))}"
+    tmux.start(command, 100, 30)
+    tmux.wait_for("Welcome")
+    tmux.keys("Enter")
+    tmux.wait_for("Nothing logged yet tonight")
+    added = [
+        ("Sam", "hug", "Arms around"),
+        ("Mia", "cuddle", "Resting close"),
+        ("Biscuit", "pet", "A pet on"),
+    ]
+    for count, (who, kind, description) in enumerate(added, 1):
+        tmux.keys("a")
+        tmux.wait_for("Add a warm contact")
+        tmux.type(who, shows=f"Who       {who}")
+        tmux.keys("Tab")
+        tmux.type(kind, shows=description)
+        tmux.keys("Enter")
+        tmux.wait_for(f"{count} warm contact")
+    tmux.keys("u")
+    tmux.wait_for("2 warm contacts · 2 people")
+    tmux.keys("[")
+    tmux.wait_for("Nothing logged on")
+    tmux.keys("a")
+    tmux.wait_for("Add a warm contact")
+    tmux.type("Grandma Lu", shows="Who       Grandma Lu")
+    tmux.keys("Tab")
+    tmux.type("call", shows="Hearing a familiar voice")
+    tmux.keys("Enter")
+    tmux.wait_for("1 warm contact · 1 person")
+    tmux.run("send-keys", "-t", tmux.name, "q")
+    assert tmux.exit_status(status) == 0
+
+    done = subprocess.run(
+        [str(OXYTUI), "--db", str(db), "export"], capture_output=True, text=True, timeout=TIMEOUT, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    contacts = json.loads(done.stdout)["contacts"]
+    assert [(c["who"], c["kind"]) for c in contacts] == [
+        ("Grandma Lu", "call"),
+        ("Sam", "hug"),
+        ("Mia", "cuddle"),
+    ]
+    yesterday, today = (date.fromisoformat(contacts[i]["day"]) for i in (0, 1))
+    assert today - yesterday == timedelta(days=1)
+    assert contacts[2]["day"] == contacts[1]["day"]

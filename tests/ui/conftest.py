@@ -48,22 +48,30 @@ def add_at(store: Store, clock: FakeClock, when: datetime, draft: ContactDraft) 
 
 @pytest.fixture
 def sample(store: Store, clock: FakeClock) -> Store:
-    """A few evenings of contacts: two on Monday, none on Tuesday, three tonight (Wed 25 Nov 2026)."""
+    """A few evenings of contacts: two on Monday, none on Tuesday, three tonight (Wed 25 Nov 2026).
+
+    They are written by another Store on the same file, as an earlier session would have, so the
+    test's Store starts with nothing to undo.
+    """
+    earlier = Store.open(store.path, clock=clock)
     tonight = clock.now.replace(hour=0, minute=0)
     monday = tonight - timedelta(days=2)
     add_at(
-        store, clock, monday.replace(hour=19, minute=5), ContactDraft("Mia", "hug", 4, 5, "at the station")
+        earlier, clock, monday.replace(hour=19, minute=5), ContactDraft("Mia", "hug", 4, 5, "at the station")
     )
-    add_at(store, clock, monday.replace(hour=22, minute=40), ContactDraft("Biscuit", "pet-time", 3, 20))
-    add_at(store, clock, tonight.replace(hour=18, minute=5), ContactDraft("Sam", "hug", 4, 2, "at the door"))
+    add_at(earlier, clock, monday.replace(hour=22, minute=40), ContactDraft("Biscuit", "pet-time", 3, 20))
     add_at(
-        store,
+        earlier, clock, tonight.replace(hour=18, minute=5), ContactDraft("Sam", "hug", 4, 2, "at the door")
+    )
+    add_at(
+        earlier,
         clock,
         tonight.replace(hour=19, minute=40),
         ContactDraft(
             "Grandma Lu", "call", 5, 35, "she told the story of the blue bicycle again, with new details"
         ),
     )
-    add_at(store, clock, tonight.replace(hour=21, minute=10), ContactDraft("Biscuit", "pet-time", 3))
-    store.update_settings(welcomed=True)
+    add_at(earlier, clock, tonight.replace(hour=21, minute=10), ContactDraft("Biscuit", "pet-time", 3))
+    earlier.update_settings(welcomed=True)
+    store.refresh()
     return store

@@ -78,6 +78,7 @@ async def test_footer_shows_the_focused_panes_keys(sample: Store, make_app: AppF
     async with app.run_test() as pilot:
         shown = {b.binding.action for b in app.screen.active_bindings.values() if b.binding.show}
         assert {"add", "edit", "delete", "previous_day", "rest_day", "help", "quit"} <= shown
+        assert not {"undo", "next_day", "today"} & shown  # nothing to undo yet, and no days after today
         await pilot.press("3")
         shown = {b.binding.action for b in app.screen.active_bindings.values() if b.binding.show}
         assert "add" not in shown

@@ -258,6 +258,18 @@ async def test_delete_then_undo_several_steps(sample: Store, make_app: AppFactor
         assert [c.who for c in Store.open(sample.path).contacts_on(WED)] == ["Sam", "Grandma Lu", "Biscuit"]
 
 
+async def test_the_cursor_stays_in_place_after_a_delete(sample: Store, make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test() as pilot:
+        pane = today_pane(app)
+        await pilot.press("up", "d")  # Grandma Lu, in the middle
+        await pilot.pause()
+        assert pane.selected is not None and pane.selected.who == "Biscuit"
+        await pilot.press("d")  # Biscuit, now the last
+        await pilot.pause()
+        assert pane.selected is not None and pane.selected.who == "Sam"
+
+
 async def test_delete_and_edit_do_nothing_on_an_empty_day(store: Store, make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test() as pilot:

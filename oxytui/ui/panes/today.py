@@ -158,6 +158,7 @@ class TodayPane(Vertical):
             return
         table = self.table
         keep = keep or (self.selected.id if self.selected else None)
+        old_row = table.cursor_row
         who_width, kind_width, note_width = self._widths()
         table.clear(columns=True)
         table.add_column("time", width=5, key="time")
@@ -179,6 +180,8 @@ class TodayPane(Vertical):
         ids = [c.id for c in self._rows]
         if keep in ids:
             table.move_cursor(row=ids.index(keep))
+        elif ids:  # the selected contact is gone: stay at the same place in the list
+            table.move_cursor(row=min(old_row, len(ids) - 1))
 
     def _time(self, contact: Contact) -> str:
         """When it was logged, or 'later' when it was filled in on a later day."""

@@ -7,6 +7,7 @@ import subprocess
 import sys
 import time
 from collections import Counter
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -74,6 +75,19 @@ async def _add_through_the_form(app: App[Any], pilot: Pilot[Any], who: str) -> N
     await pilot.pause()
 
 
+async def settle(pilot: Pilot[Any], done: Callable[[], bool], rounds: int = 100) -> None:
+    """Let the app run (0.05 s at a time, at most `rounds` times) until `done()`; the caller asserts."""
+    for _ in range(rounds):
+        if done():
+            return
+        await pilot.pause(0.05)
+
+
+def _shows(app: OxyApp, whos: list[str]) -> Callable[[], bool]:
+    """A check that the app's Today pane shows exactly `whos`."""
+    return lambda: sorted(c.who for c in app.dashboard.today_pane.rows) == whos
+
+
 def _logged(names: list[str]) -> set[str]:
     return {f"{name}-{i:03d}" for name in names for i in range(COUNT)}
 
@@ -99,12 +113,11 @@ async def test_the_dashboard_shows_300_from_three_processes_while_it_writes_too(
         await pilot.press("d")  # and deletes the last one it made (the cursor is on it)
         await pilot.pause()
         deleted = typed.pop()
-        while any(worker.poll() is None for worker in workers):
-            await pilot.pause(0.05)
+        await settle(pilot, lambda: all(worker.poll() is not None for worker in workers), rounds=2400)
         _finished(workers)
-        await pilot.pause(0.6)  # a few polls
         pane = app.dashboard.today_pane
         expected = {"Before", *typed} | _logged(names)
+        await settle(pilot, lambda: len(pane.rows) == len(expected))  # the dashboard's poll picks them up
         assert pane.shown_day == date.fromisoformat(DAY)
         assert sorted(c.who for c in pane.rows) == sorted(expected)
         assert pane.table.row_count == len(expected)
@@ -130,10 +143,10 @@ async def test_two_dashboards_on_one_file_keep_each_others_changes(tmp_path: Pat
                 await _add_through_the_form(pilot.app, pilot, f"{name}-{n}")
         await two.press("z")  # the second marks the day as a rest day
         await one.press("d")  # the first deletes its newest, "one-1" (its cursor is on it)
-        await one.pause(0.3)
-        await two.pause(0.3)
         whos = sorted(c.who for c in Store.open(path).all_contacts())
         assert whos == sorted(["one-0", "two-0", "two-1"])
+        for pilot, app in ((one, first), (two, second)):
+            await settle(pilot, _shows(app, whos))
         for app in (first, second):
             assert sorted(c.who for c in app.dashboard.today_pane.rows) == whos
         assert Store.open(path).is_rest_day(date.fromisoformat(DAY))
@@ -154,7 +167,7 @@ def test_a_held_store_and_three_processes(tmp_path: Path, clock: FakeClock) -> N
     workers = _start_workers(path, names, go)
     go.touch()
     writes = 0
-    while any(worker.poll() is None for worker in workers) or writes < 30:
+    while (any(worker.poll() is None for worker in workers) or writes < 30) and writes < 20_000:
         target = rng.choice(sorted(mine))
         choice = rng.random()
         if choice < 0.4:

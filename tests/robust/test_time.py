@@ -15,6 +15,7 @@ from oxytui.store.backups import list_backups
 from oxytui.ui.app import create_app
 from oxytui.ui.screens.contact_form import ContactForm
 from tests.conftest import BERLIN, FakeClock
+from tests.robust.test_concurrency import settle
 
 NEW_YORK = ZoneInfo("America/New_York")
 TOKYO = ZoneInfo("Asia/Tokyo")
@@ -98,7 +99,7 @@ async def test_dashboard_under_jumps_back_and_forth_and_a_zone_change(
             clock.now += move
             if n == len(moves) - 1:
                 clock.now = clock.now.astimezone(NEW_YORK)
-            await pilot.pause(0.2)
+            await settle(pilot, lambda: pane.shown_day == store.today())  # the dashboard's poll rolls over
             assert pane.shown_day == store.today(), n
             await pilot.press("a")
             form = app.screen

@@ -5,12 +5,16 @@ from __future__ import annotations
 import json
 import os
 import signal
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
 from oxytui.core.model import ContactDraft
 from oxytui.store import Store
+from oxytui.store.backups import list_backups
+from oxytui.store.restore import restore_backup
+from tests.conftest import FakeClock
 from tests.robust.crashkit import Figures, check_after_kill, read_state, run_kills, temp_files
 
 
@@ -78,3 +82,41 @@ def test_a_kill_during_the_daily_backup_leaves_no_temp_file_after_the_next_open(
     assert path.read_bytes() == before
     Store.open(path)
     assert temp_files(tmp_path) == []
+
+
+def test_a_kill_during_restore_leaves_the_old_file_and_restore_then_works(
+    tmp_path: Path, clock: FakeClock
+) -> None:
+    path = tmp_path / "oxytui.json"
+    store = Store.open(path, clock=clock)
+    store.add_contact(ContactDraft("Sam", "hug"))
+    clock.now += timedelta(days=1)
+    store.add_contact(ContactDraft("Ada", "hug"))  # takes the backup holding only Sam
+    [backup] = list_backups(path)
+    current = path.read_bytes()
+    read_fd, write_fd = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - the child stops just before the restored file is renamed in
+        real_replace = os.replace
+
+        def stall(src: str | os.PathLike[str], dst: str | os.PathLike[str]) -> None:
+            if Path(dst) == path:
+                os.write(write_fd, b"restoring\n")
+                signal.pause()
+            real_replace(src, dst)
+
+        os.replace = stall  # type: ignore[assignment]
+        try:
+            restore_backup(path, backup.path, clock.now)
+        finally:
+            os._exit(0)
+    os.close(write_fd)
+    assert os.read(read_fd, 100) == b"restoring\n"
+    os.kill(pid, signal.SIGKILL)
+    os.waitpid(pid, 0)
+    os.close(read_fd)
+    assert path.read_bytes() == current
+    assert [c.who for c in Store.open(path).all_contacts()] == ["Sam", "Ada"]
+    assert temp_files(tmp_path) == []
+    restore_backup(path, backup.path, clock.now)
+    assert path.read_bytes() == backup.path.read_bytes()

@@ -177,6 +177,7 @@ class TodayPane(Vertical):
                 _cell(shorten(contact.note, note_width)),
                 key=contact.id,
             )
+        table.show_header = bool(self._rows)
         ids = [c.id for c in self._rows]
         if keep in ids:
             table.move_cursor(row=ids.index(keep))

@@ -10,11 +10,14 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
+from textual.widgets import Static
 
 from oxytui.cli import main
 from oxytui.core.model import ContactDraft
 from oxytui.store import Store
 from oxytui.store.backups import list_backups
+from oxytui.ui.app import create_app
+from oxytui.ui.screens.contact_form import ContactForm
 from tests.conftest import BERLIN, FakeClock
 
 START = datetime(2026, 11, 23, 20, 0, tzinfo=BERLIN)
@@ -153,3 +156,31 @@ def test_refused_by_real_processes(tmp_path: Path) -> None:
             assert done.returncode == 2, done.stderr
             assert str(path) in done.stderr and "oxytui --db" in done.stderr
             assert path.read_bytes() == bad
+
+
+async def test_a_file_damaged_while_the_dashboard_is_open_is_not_saved_over(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path, _ = _valid_file(tmp_path)
+    clock = FakeClock(START + timedelta(days=1))
+    store = Store.open(path, clock=clock)
+    store.update_settings(welcomed=True)
+    app = create_app(store, poll_interval=0.05)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("a")
+        form = app.screen
+        assert isinstance(form, ContactForm)
+        form.input("who").value = "Noor"
+        form.input("kind").value = "hug"
+        damaged = path.read_bytes()[:-40]
+        path.write_bytes(damaged)  # another program cut the file short meanwhile
+        await pilot.press("enter")
+        await pilot.pause()
+        still_open = app.screen is form
+        assert still_open and form.values["who"] == "Noor"
+        shown = str(form.query_one("#form-error", Static).content)
+        assert "not complete JSON" in shown and "restore" in shown, shown
+        assert path.read_bytes() == damaged
+        await pilot.press("escape", "d", "z", "u")  # nothing else writes over it either
+        await pilot.pause()
+        assert path.read_bytes() == damaged

@@ -38,6 +38,17 @@ def ensure_dir(folder: Path) -> None:
         os.chmod(created, 0o700)  # mkdir's mode is reduced by the umask
 
 
+def _copy_private(source: Path, target: Path) -> None:
+    """Copy `source` to a new file `target` of mode 0600."""
+    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(source.read_bytes())
+    except BaseException:
+        target.unlink(missing_ok=True)
+        raise
+
+
 def atomic_write(path: Path, payload: bytes) -> None:
     """Replace `path` with `payload` so that a crash leaves either the old or the new file, mode 0600.
 
@@ -56,9 +67,9 @@ def atomic_write(path: Path, payload: bytes) -> None:
         if path.exists():
             try:
                 os.link(path, keep)
-                kept = True
-            except OSError:
-                kept = False  # no hard links here: the replace below is still atomic
+            except OSError:  # no hard links here: keep a copy, so a failed folder fsync can put it back
+                _copy_private(path, keep)
+            kept = True
         os.replace(temp, path)
         try:
             fsync_dir(path.parent)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import json
 import os
+import stat
 from collections import Counter
 from collections.abc import Callable
 from datetime import datetime, timedelta
@@ -141,3 +142,27 @@ def test_the_failed_save_message_is_clear(tmp_path: Path, monkeypatch: pytest.Mo
         f"could not save to {path}: No space left on device. Nothing was changed; "
         "free some space or fix the folder's permissions, then try again"
     )
+
+
+@pytest.mark.parametrize("number", ERRNOS)
+def test_no_hard_links_and_a_failing_folder_fsync_still_change_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, number: int
+) -> None:
+    """Two faults at once: a file system without hard links (the old file cannot be kept by a link)
+    and a folder fsync that fails after the rename. The old file must still be put back."""
+    store, path = _setup(tmp_path, new_day=False)
+    before = path.read_bytes()
+    faults = Faults(monkeypatch)
+
+    def no_links(*args: Any, **kwargs: Any) -> None:
+        raise OSError(errno.EPERM, os.strerror(errno.EPERM))
+
+    monkeypatch.setattr(os, "link", no_links)
+    with pytest.raises(WriteFailedError), faults.armed_at("os.fsync", 2, number):
+        store.add_contact(ContactDraft("Noor", "hug"))
+    assert faults.fired == 1
+    assert path.read_bytes() == before
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert temp_files(tmp_path) == []
+    store.add_contact(ContactDraft("Noor", "hug"))  # and without the fault, saving works
+    assert "Noor" in {c.who for c in Store.open(path).all_contacts()}

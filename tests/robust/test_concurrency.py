@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import fcntl
+import os
 import random
+import signal
 import subprocess
 import sys
 import time
@@ -16,8 +19,11 @@ import pytest
 from textual.app import App
 from textual.pilot import Pilot
 
+from oxytui.cli import main
 from oxytui.core.model import ContactDraft
+from oxytui.paths import lock_path
 from oxytui.store import Store, storage
+from oxytui.store import store as store_module
 from oxytui.ui.app import OxyApp, create_app
 from oxytui.ui.screens.contact_form import ContactForm
 from tests.conftest import FakeClock
@@ -242,3 +248,33 @@ def test_a_change_the_file_stamp_cannot_see_is_not_overwritten(
         ("Noor", "hug"),
         ("Sam", "cuddle"),
     ]
+
+
+def test_a_writer_that_does_not_let_go_gives_exit_2_and_changes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "oxytui.json"
+    Store.open(path).add_contact(ContactDraft("Sam", "hug"))
+    before = path.read_bytes()
+    monkeypatch.setattr(store_module, "LOCK_TIMEOUT", 0.3)
+    read_fd, write_fd = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - the child takes the lock and never lets go
+        with open(lock_path(path), "a") as handle:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+            os.write(write_fd, b"locked\n")
+            signal.pause()
+        os._exit(0)
+    try:
+        assert os.read(read_fd, 100) == b"locked\n"
+        assert main(["--db", str(path), "log", "Ada"]) == 2
+        err = capsys.readouterr().err
+        assert str(path) in err and "did not let go" in err, err
+        assert path.read_bytes() == before
+    finally:
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+        os.close(read_fd)
+        os.close(write_fd)
+    assert main(["--db", str(path), "log", "Ada"]) == 0  # the lock died with its holder
+    assert sorted(c.who for c in Store.open(path).all_contacts()) == ["Ada", "Sam"]

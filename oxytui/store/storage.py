@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -13,8 +12,9 @@ from typing import Any
 from tinydb.storages import Storage
 
 from oxytui.store.atomic import atomic_write
+from oxytui.store.encoder import CachedEncoder
 from oxytui.store.errors import UnreadableFileError
-from oxytui.store.fileformat import SCHEMA_VERSION, Data, decode, encode, schema_version
+from oxytui.store.fileformat import SCHEMA_VERSION, Data, decode, schema_version
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,7 +43,8 @@ class DurableStorage(Storage):
         self._data: Data | None = None
         self._stamp: Stamp | None = None
         self._batch: list[Data] | None = None
-        self._digest: bytes | None = None  # of the bytes last read or written
+        self._bytes: bytes | None = None  # last read or written; compared whole, quicker than a hash
+        self._encoder = CachedEncoder()  # re-encodes only the records changed since the last write
 
     def load(self) -> None:
         """(Re)read the file from disk; a missing file is an empty database."""
@@ -53,7 +54,8 @@ class DurableStorage(Storage):
             return
         raw = self.path.read_bytes()
         data = decode(raw, self.path)
-        self._data, self._stamp, self._digest = data, stamp_of(self.path), _digest(raw)
+        self._encoder.forget()
+        self._data, self._stamp, self._bytes = data, stamp_of(self.path), raw
         if self._stamp != stamp:  # replaced while we read: read the newer one
             self.load()
 
@@ -72,13 +74,14 @@ class DurableStorage(Storage):
         if self._stamp is None:
             return False
         try:
-            return _digest(self.path.read_bytes()) != self._digest
+            return self.path.read_bytes() != self._bytes
         except FileNotFoundError:
             return True
 
     def forget(self) -> None:
         """Drop what is in memory; the next read loads the file again."""
-        self._data, self._stamp, self._digest = None, None, None
+        self._data, self._stamp, self._bytes = None, None, None
+        self._encoder.forget()
 
     def read(self) -> Data:
         if self._data is None:
@@ -111,18 +114,14 @@ class DurableStorage(Storage):
             self._batch.append(data)
             return
         first = self._stamp is None and not self.path.exists()
-        payload = encode(data)
+        payload = self._encoder.encode(data)
         try:
             atomic_write(self.path, payload)
         except OSError:
             if first:  # a first file whose rename could not be made durable: the save did not happen
                 self.path.unlink(missing_ok=True)
             raise
-        self._data, self._stamp, self._digest = data, stamp_of(self.path), _digest(payload)
+        self._data, self._stamp, self._bytes = data, stamp_of(self.path), payload
 
     def close(self) -> None:
         self._data = None
-
-
-def _digest(raw: bytes) -> bytes:
-    return hashlib.blake2b(raw, digest_size=16).digest()

@@ -169,3 +169,28 @@ def test_safety_note_exactly_when_it_should(
     before: Ratings, after: Ratings, painful: bool, expected: bool
 ) -> None:
     assert needs_safety_note(before, after, painful) is expected
+
+
+def test_finish_early_during_the_steps_is_not_completed(clock: FakeClock) -> None:
+    session = started(clock)
+    assert session.under_way
+    later(clock, 5)
+    session.finish_early()
+    record = session.record()
+    assert not record.completed
+    assert record.finished_at == clock.now.astimezone(UTC)
+
+
+def test_finish_early_after_the_last_step_stays_completed(clock: FakeClock) -> None:
+    session = started(clock)
+    while phase_of(session) is Phase.STEPS:
+        session.next_step()
+    session.finish_early()
+    assert session.record().completed
+
+
+def test_finish_early_needs_a_session_under_way(clock: FakeClock) -> None:
+    session = RecallSession(clock)
+    assert not session.under_way
+    with pytest.raises(PhaseError):
+        session.finish_early()

@@ -214,6 +214,25 @@ class RecallSession:
             raise PhaseError("the session is already saved")
         self.phase = Phase.DISCARDED
 
+    @property
+    def under_way(self) -> bool:
+        """True from the first step until the session is saved or discarded: quitting would lose it."""
+        return self.phase in (Phase.STEPS, Phase.STOPPING, Phase.AFTER, Phase.NOTE, Phase.SUMMARY)
+
+    def finish_early(self) -> None:
+        """Close a session that is under way so it can be kept as it stands (when the app is quit).
+
+        Stopped during the steps it is not completed; rated or noted after the last step it is.
+        """
+        self._expect(Phase.STEPS, Phase.STOPPING, Phase.AFTER, Phase.NOTE, Phase.SUMMARY)
+        if self.phase in (Phase.STEPS, Phase.STOPPING):
+            self.completed = False
+            self._step_started = None
+            self._paused_at = None
+        if self.phase is not Phase.SUMMARY:
+            self.finished_at = self._clock()
+            self.phase = Phase.SUMMARY
+
     # --- after -------------------------------------------------------------------------------
 
     def rate_after(self, ratings: Ratings, painful: bool = False) -> None:

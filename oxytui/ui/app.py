@@ -19,6 +19,7 @@ from oxytui.ui.panes.streaks import StreaksPane
 from oxytui.ui.panes.today import TodayPane
 from oxytui.ui.screens.dashboard import DashboardScreen
 from oxytui.ui.screens.palette import KeyCommands
+from oxytui.ui.screens.quit_guard import GuardsQuit
 
 POLL_INTERVAL = 1.0  # seconds between looks at the data file and the clock
 
@@ -54,7 +55,7 @@ class OxyApp(App[int]):
             id="help",
             tooltip="Show every key and the streak rules",
         ),
-        Binding("q", "quit", "Quit", id="quit", tooltip="Quit oxytui (everything is already saved)"),
+        Binding("q", "quit", "Quit", id="quit", tooltip="Quit oxytui; every saved change is already on disk"),
         Binding(
             "ctrl+q",
             "quit",
@@ -135,6 +136,13 @@ class OxyApp(App[int]):
                 yield command
         yield SystemCommand("Day start", "Change the hour at which a new day starts", self.action_day_start)
 
+    async def action_quit(self) -> None:
+        """Quit, first asking any screen that holds unsaved work (a recall under way)."""
+        for screen in reversed(self.screen_stack):
+            if isinstance(screen, GuardsQuit) and screen.ask_before_quit(self.exit):
+                return
+        self.exit()
+
     # --- help ----------------------------------------------------------------------------
 
     def action_help(self) -> None:
@@ -179,6 +187,7 @@ class OxyApp(App[int]):
         self.dashboard.reload_panes()
 
     @on(TodayPane.DataChanged)
+    @on(RecallPane.RecallFinished)
     def _pane_changed_data(self) -> None:
         self.data_changed()
 

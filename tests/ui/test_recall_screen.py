@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, timedelta
+from typing import Any
 
 import pytest
 from textual.app import App, ComposeResult
@@ -53,12 +54,12 @@ def top(app: App[None]) -> object:
     return app.screen
 
 
-async def type_in(pilot: Pilot[None], text: str) -> None:
+async def type_in(pilot: Pilot[Any], text: str) -> None:
     for char in text:
         await pilot.press(char)
 
 
-async def start(pilot: Pilot[None], number: str, figure: str | None, before: tuple[str, str]) -> RecallScreen:
+async def start(pilot: Pilot[Any], number: str, figure: str | None, before: tuple[str, str]) -> RecallScreen:
     """Press r, choose script `number`, give the figure (when the script asks) and the before ratings."""
     await pilot.press("r")
     screen = recall_screen(pilot.app)

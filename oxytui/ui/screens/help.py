@@ -70,6 +70,7 @@ class HelpScreen(ModalScreen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Close", id="help-close", tooltip="Close the help"),
+        Binding("i", "about", "About", id="help-about", tooltip="Why these habits, and the sources"),
         Binding(
             "question_mark",
             "close",
@@ -88,12 +89,18 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help") as scroll:
             scroll.border_title = "Help"
-            scroll.border_subtitle = "escape closes · ↑ ↓ scroll"
+            scroll.border_subtitle = "i about · escape closes · ↑ ↓ scroll"
             yield Markdown(help_markdown(self._sections, self.app.get_key_display), id="help-text")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#help", VerticalScroll).focus()
+
+    def action_about(self) -> None:
+        """Open the About screen: why these habits, with the sources."""
+        from oxytui.ui.screens.about import AboutScreen
+
+        self.app.push_screen(AboutScreen())
 
     def action_close(self) -> None:
         """Back to the dashboard."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import timedelta
 from typing import ClassVar
 
@@ -18,6 +19,7 @@ from oxytui.core.recall_session import Phase, RecallSession
 from oxytui.recall_scripts import LoadedScripts
 from oxytui.store import Store
 from oxytui.store.errors import StoreError
+from oxytui.ui.screens.quit_guard import GuardsQuit
 from oxytui.ui.screens.recall_dialogs import StopChoice, StopDialog
 from oxytui.ui.screens.recall_pages import (
     ChoosePage,
@@ -40,7 +42,7 @@ def warmest(contacts: list[Contact]) -> str:
     return max(contacts, key=lambda c: (c.warmth, c.logged_at)).who
 
 
-class RecallScreen(Screen[Recall | None]):
+class RecallScreen(GuardsQuit, Screen[Recall | None]):
     """A guided recall; dismissed with the saved Recall, or None when nothing was saved."""
 
     DEFAULT_CSS = """
@@ -320,3 +322,29 @@ class RecallScreen(Screen[Recall | None]):
             return
         self.session.saved()
         self.dismiss(recall)
+
+    # --- quitting ----------------------------------------------------------------------------
+
+    def ask_before_quit(self, quit_app: Callable[[], None]) -> bool:
+        """Quitting in the middle of a recall asks whether to keep it (as it stands) or discard it."""
+        if not self.session.under_way:
+            return False
+        if isinstance(self.app.screen, StopDialog):
+            return True  # already asking
+
+        def chosen(choice: StopChoice | None) -> None:
+            if choice == "discard" or (choice == "keep" and self._keep_as_it_stands()):
+                quit_app()
+
+        self.app.push_screen(StopDialog(can_keep=True, quitting=True), chosen)
+        return True
+
+    def _keep_as_it_stands(self) -> bool:
+        self.session.finish_early()
+        try:
+            self.store.add_recall(self.session.record())
+        except (StoreError, ValidationError) as error:
+            self.app.notify(f"Not saved: {error}", title="Recall", severity="error", markup=False)
+            return False
+        self.session.saved()
+        return True

@@ -33,13 +33,20 @@ class StopDialog(ModalScreen[StopChoice]):
         ),
     ]
 
-    def __init__(self, *, can_keep: bool) -> None:
+    def __init__(self, *, can_keep: bool, quitting: bool = False) -> None:
         super().__init__()
         self.can_keep = can_keep
+        self.quitting = quitting
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            if self.can_keep:
+            if self.quitting:
+                yield Static(
+                    "Quit in the middle of this recall? You can keep it as it stands, or discard it.",
+                    markup=False,
+                )
+                yield Static("k keep it and quit · d discard it and quit · escape go back", classes="hint")
+            elif self.can_keep:
                 yield Static(
                     "Stop here? You can keep this session as not completed and still rate how you feel, "
                     "or discard it.",

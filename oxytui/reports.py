@@ -3,17 +3,27 @@
 from __future__ import annotations
 
 from datetime import date
+from weakref import WeakKeyDictionary
 
 from oxytui.content import kind_label
+from oxytui.core.days import week_bounds
 from oxytui.core.streaks import History, StreakSummary, summarize
 from oxytui.core.text import clean_line
 from oxytui.core.weekly import WeeklyReview, build_review, review_markdown
 from oxytui.store import Store
 
+# The last history built for each store, with the store's change count it was built at.
+_HISTORIES: WeakKeyDictionary[Store, tuple[int, History]] = WeakKeyDictionary()
+
 
 def history_of(store: Store) -> History:
-    """The streak history of everything in `store`."""
-    return History.build(store.all_contacts(), store.recalls(), store.rest_days())
+    """The streak history of everything in `store`, built again only after a change (ours or another's)."""
+    cached = _HISTORIES.get(store)
+    if cached is not None and cached[0] == store.changes:
+        return cached[1]
+    history = History.build(store.all_contacts(), store.recalls(), store.rest_days())
+    _HISTORIES[store] = (store.changes, history)
+    return history
 
 
 def streak_summary(store: Store, history: History | None = None) -> StreakSummary:
@@ -45,10 +55,11 @@ def streak_text(summary: StreakSummary) -> str:
 
 def week_review(store: Store, day: date, history: History | None = None) -> WeeklyReview:
     """The weekly review of the week holding `day`."""
+    first, last = week_bounds(day, store.settings.week_start)
     return build_review(
         day,
-        store.all_contacts(),
-        store.recalls(),
+        store.contacts_between(first, last),
+        [recall for recall in store.recalls() if first <= recall.day <= last],
         history or history_of(store),
         store.settings,
         store.today(),

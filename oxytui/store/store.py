@@ -103,6 +103,7 @@ class Store:
         self._lock = filelock.FileLock(str(lock_path(self.path)), timeout=LOCK_TIMEOUT, mode=0o600)
         self._undo: list[_UndoStep] = []
         self.changes = 0  # grows with every change seen, ours or another process's
+        self._people: tuple[int, date | None, list[str]] | None = None
         self._reload()
         prefix = temp_prefix(self.path)
         if any(p.name.startswith(prefix) for p in self._siblings()) or backup_temps(self.path):
@@ -253,7 +254,14 @@ class Store:
 
     def all_contacts(self) -> list[Contact]:
         """Every contact, by day and time."""
-        return sorted(self._contacts.values(), key=lambda c: (c.day, c.logged_at))
+        by_day = self._by_day  # each day's list is already in time order
+        return [contact for day in sorted(by_day) for contact in by_day[day]]
+
+    def contacts_between(self, first: date, last: date) -> list[Contact]:
+        """The contacts of the days from `first` to `last`, by day and time."""
+        by_day = self._by_day
+        days = sorted(day for day in by_day if first <= day <= last)
+        return [contact for day in days for contact in by_day[day]]
 
     def contact(self, contact_id: str) -> Contact | None:
         """The contact with this id, if there is one."""
@@ -265,8 +273,12 @@ class Store:
 
     def people(self, since: date | None = None) -> list[str]:
         """The people logged (since `since`), most often first."""
+        if self._people is not None and self._people[:2] == (self.changes, since):
+            return list(self._people[2])
         counts = Counter(c.who for c in self._contacts.values() if since is None or c.day >= since)
-        return [who for who, _ in counts.most_common()]
+        people = [who for who, _ in counts.most_common()]
+        self._people = (self.changes, since, people)  # until the next change, ours or another's
+        return list(people)
 
     def _check_day(self, day: date) -> None:
         if day > self.today():

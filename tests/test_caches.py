@@ -1,0 +1,92 @@
+"""What is kept between redraws (the streak history, the people list) is built again after any change."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+from oxytui.core.model import ContactDraft
+from oxytui.core.streaks import History
+from oxytui.reports import history_of, streak_summary, week_review
+from oxytui.store import Store
+from tests.conftest import FakeClock
+
+WED = date(2026, 11, 25)
+
+
+def test_history_is_reused_until_something_changes(store: Store) -> None:
+    store.add_contact(ContactDraft("Sam", "hug", 4))
+    first = history_of(store)
+    assert history_of(store) is first  # nothing changed: the same history
+    assert first.warmth == {WED: 4}
+
+
+def test_history_follows_a_save_an_edit_a_delete_and_an_undo(store: Store) -> None:
+    sam = store.add_contact(ContactDraft("Sam", "hug", 4))
+    assert history_of(store).warmth == {WED: 4}
+    mia = store.add_contact(ContactDraft("Mia", "cuddle", 2), WED - timedelta(days=1))
+    assert history_of(store).warmth == {WED: 4, WED - timedelta(days=1): 2}
+    store.edit_contact(sam.id, ContactDraft("Sam", "hug", 5))
+    assert history_of(store).warmth[WED] == 5
+    store.delete_contact(mia.id)
+    assert history_of(store).warmth == {WED: 5}
+    store.undo()
+    assert history_of(store).warmth == {WED: 5, WED - timedelta(days=1): 2}
+    store.set_rest_day(WED - timedelta(days=2))
+    assert history_of(store).rest == frozenset({WED - timedelta(days=2)})
+    assert streak_summary(store).daily.current == 2
+
+
+def test_history_follows_another_process_write(db_path: Path, clock: FakeClock) -> None:
+    dashboard = Store.open(db_path, clock=clock)
+    dashboard.add_contact(ContactDraft("Sam", "hug", 3))
+    before = history_of(dashboard)
+    other = Store.open(db_path, clock=clock)  # `oxytui log` from a second terminal
+    other.add_contact(ContactDraft("Mia", "hug", 2), WED - timedelta(days=1))
+    assert dashboard.refresh()  # what the dashboard's poll does every second
+    after = history_of(dashboard)
+    assert after is not before
+    assert after.warmth == {WED: 3, WED - timedelta(days=1): 2}
+    assert streak_summary(dashboard).daily.current == 2
+
+
+def test_each_store_has_its_own_history(tmp_path: Path, clock: FakeClock) -> None:
+    one = Store.open(tmp_path / "one.json", clock=clock)
+    two = Store.open(tmp_path / "two.json", clock=clock)
+    one.add_contact(ContactDraft("Sam", "hug", 3))
+    assert history_of(one).warmth == {WED: 3}
+    assert history_of(two) == History.build([], [], [])
+
+
+def test_people_follow_saves_and_other_writers(db_path: Path, clock: FakeClock) -> None:
+    dashboard = Store.open(db_path, clock=clock)
+    dashboard.add_contact(ContactDraft("Sam", "hug"))
+    assert dashboard.people() == ["Sam"]
+    dashboard.add_contact(ContactDraft("Mia", "hug"))
+    dashboard.add_contact(ContactDraft("Mia", "cuddle"))
+    assert dashboard.people() == ["Mia", "Sam"]
+    assert dashboard.people(since=WED + timedelta(days=1)) == []
+    Store.open(db_path, clock=clock).add_contact(ContactDraft("Noor", "call"))
+    dashboard.refresh()
+    assert dashboard.people() == ["Mia", "Sam", "Noor"]
+    listed = dashboard.people()
+    listed.clear()  # a caller changing its copy changes nothing kept
+    assert len(dashboard.people()) == 3
+
+
+def test_the_review_counts_only_its_week(store: Store) -> None:
+    store.add_contact(ContactDraft("Sam", "hug", 4))
+    store.add_contact(ContactDraft("Mia", "hug", 3), WED - timedelta(days=7))
+    review = week_review(store, WED)
+    assert review.contacts == 1
+    assert review.people == [("Sam", 1)]
+    assert week_review(store, WED - timedelta(days=7)).people == [("Mia", 1)]
+
+
+def test_all_contacts_are_by_day_then_time(store: Store, clock: FakeClock) -> None:
+    late = store.add_contact(ContactDraft("Late", "hug"))
+    earlier_day = store.add_contact(ContactDraft("Yesterday", "hug"), WED - timedelta(days=1))
+    clock.now = clock.now - timedelta(hours=2)
+    early = store.add_contact(ContactDraft("Early", "hug"))
+    assert [c.id for c in store.all_contacts()] == [earlier_day.id, early.id, late.id]
+    assert [c.id for c in store.contacts_between(WED, WED)] == [early.id, late.id]

@@ -11,7 +11,8 @@ Measured on the running dashboard (100x30) with Pilot:
 A key's time is the CPU time the process spends from the key being sent until the app is idle again
 with the result painted: the handler, the layout and the frame, and not the wait for Textual's next
 frame tick. Measuring CPU time rather than wall-clock time keeps other processes on the machine out
-of the figure. The floor is a key nothing is bound to: what Pilot and Textual cost for any key.
+of the figure. The floors are what Textual itself costs: a key nothing is bound to (Pilot and the key
+dispatch), and opening plain modal screens with as many widgets as the add form and the review.
 Goal: each median under 16 ms (one frame at 60 Hz).
 """
 
@@ -35,9 +36,14 @@ from _common import (
     new_parser,
     print_table,
 )
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
 from textual.pilot import Pilot
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Input, Label, Static
 
 from oxytui.core.streaks import History, all_weeks, summarize
+from oxytui.reports import history_of
 from oxytui.store import Store
 from oxytui.ui.app import create_app
 from oxytui.ui.screens.contact_form import ContactForm
@@ -59,6 +65,28 @@ async def cpu_of(press: Step, before: Step | None = None, after: Step | None = N
     return spent
 
 
+class BareForm(ModalScreen[None]):
+    """A floor for opening a form: a plain modal screen with as many inputs and lines as the add form."""
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll():
+            for name in ("who", "kind", "warmth", "minutes", "note"):
+                with Horizontal():
+                    yield Label(name)
+                    yield Input()
+                yield Static("")
+            yield Static("")
+        yield Footer()
+
+
+class BareText(ModalScreen[None]):
+    """A floor for opening the review: a plain modal screen with a scrolling box of ten lines."""
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll():
+            yield Static("\n".join(f"line {n}" for n in range(10)))
+
+
 def full_streaks(store: Store) -> float:
     """Seconds to compute every figure the Streaks pane shows from the records, nothing cached."""
     started = time.perf_counter()
@@ -66,6 +94,14 @@ def full_streaks(store: Store) -> float:
     today = store.today()
     summarize(history, store.settings, today)
     all_weeks(history, store.settings, today)
+    return time.perf_counter() - started
+
+
+def cached_streaks(store: Store) -> float:
+    """Seconds for the same when nothing changed since the last time (the history is kept)."""
+    started = time.perf_counter()
+    history = history_of(store)
+    summarize(history, store.settings, store.today())
     return time.perf_counter() - started
 
 
@@ -86,8 +122,21 @@ async def measure(path: Path, runs: int) -> dict[str, list[float]]:
         async def focus(pane: str, p: Pilot[int] = pilot) -> None:
             await p.press({"today": "1", "recall": "2", "streaks": "3"}[pane])
 
+        def push(screen: type[ModalScreen[None]]) -> Step:
+            async def press() -> None:
+                await pilot.app.push_screen(screen())
+                await pilot.pause()
+
+            return press
+
+        async def pop() -> None:
+            pilot.app.pop_screen()
+            await pilot.pause()
+
         cases: list[tuple[str, str, Step, Step | None, Step | None]] = [
             ("floor: an unbound key", "today", keys("f12"), None, None),
+            ("floor: open a bare modal form", "today", push(BareForm), None, pop),
+            ("floor: open a bare modal text", "today", push(BareText), None, pop),
             ("] next day", "today", keys("right_square_bracket"), keys("left_square_bracket"), None),
             ("w weekly review", "streaks", keys("w"), None, keys("escape")),
             ("a add form", "today", keys("a"), None, keys("escape")),
@@ -97,6 +146,8 @@ async def measure(path: Path, runs: int) -> dict[str, list[float]]:
             figures[name] = [await cpu_of(press, before, after) for _ in range(runs + 1)][1:]
         assert not isinstance(app.screen, (ContactForm, WeeklyReviewScreen))
         figures["streaks, full from the records"] = [full_streaks(store) for _ in range(runs)]
+        history_of(store)
+        figures["streaks, after a redraw (history kept)"] = [cached_streaks(store) for _ in range(runs)]
     return figures
 
 

@@ -10,9 +10,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-import filelock
 from tinydb import Query, TinyDB
 from tinydb.table import Document
 
@@ -42,6 +41,9 @@ from oxytui.store.errors import (
 )
 from oxytui.store.fileformat import SCHEMA_VERSION, Data
 from oxytui.store.storage import DurableStorage
+
+if TYPE_CHECKING:
+    import filelock
 
 T = TypeVar("T")
 Clock = Callable[[], datetime]
@@ -100,7 +102,7 @@ class Store:
         self.path = check_path(Path(path))
         self._clock = clock
         self._storage = DurableStorage(self.path)
-        self._lock = filelock.FileLock(str(lock_path(self.path)), timeout=LOCK_TIMEOUT, mode=0o600)
+        self._lock: filelock.FileLock | None = None  # made at the first write: reading needs no lock
         self._undo: list[_UndoStep] = []
         self.changes = 0  # grows with every change seen, ours or another process's
         self._people: tuple[int, date | None, list[str]] | None = None
@@ -167,9 +169,14 @@ class Store:
 
     @contextmanager
     def _locked(self) -> Iterator[None]:
+        import filelock  # imported at the first write, not while the dashboard starts
+
+        if self._lock is None:
+            self._lock = filelock.FileLock(str(lock_path(self.path)), timeout=LOCK_TIMEOUT, mode=0o600)
+        lock = self._lock
         try:
             ensure_dir(self.path.parent)  # 0700, before the lock file would make it with the umask's mode
-            self._lock.acquire()
+            lock.acquire()
         except filelock.Timeout:
             raise LockTimeoutError(
                 f"{self.path} is being written by another oxytui that did not let go within "
@@ -183,7 +190,7 @@ class Store:
         try:
             yield
         finally:
-            self._lock.release()
+            lock.release()
 
     def _write(self, change: Callable[[], T]) -> T:
         """Run `change` under the lock, on the newest file, taking the day's backup first."""

@@ -37,7 +37,9 @@ PWNED = "\x1b]0;pwned\x07[bold]x[/]"
         ("\x1b7saved\x1b8", "saved"),
         ("\x1b(Bcharset", "charset"),
         ("tail\x1b", "tail"),
-        ("\x1b]0;never ended", ""),
+        # An unterminated string sequence hides nothing: only its control codes go.
+        ("\x1b]0;never ended", "0;never ended"),
+        ("\x9fvonne", "vonne"),
         (PWNED, "[bold]x[/]"),
     ],
 )

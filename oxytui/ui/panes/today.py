@@ -101,6 +101,7 @@ class TodayPane(Vertical):
         self.shown_day = store.today()
         self._rows: list[Contact] = []
         self._ready = False  # the table exists once the pane is mounted
+        self._keys_shown: tuple[bool | None, ...] = ()  # which of the pane's keys the footer shows
 
     def compose(self) -> ComposeResult:
         yield Static(id="today-summary", markup=False)
@@ -139,7 +140,10 @@ class TodayPane(Vertical):
         self._rows = self.store.contacts_on(self.shown_day)
         self._fill_table(keep)
         self._draw_texts()
-        self.refresh_bindings()
+        keys = tuple(self.check_action(b.action, ()) for b in self.BINDINGS if isinstance(b, Binding))
+        if keys != self._keys_shown:  # the footer rebuilds its keys on each refresh: only when they change
+            self._keys_shown = keys
+            self.refresh_bindings()
 
     def _widths(self) -> tuple[int, int, int]:
         """Widths of the who, kind and note columns: names and kinds as wide as needed up to a cap."""

@@ -7,10 +7,10 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Markdown
 
 from oxytui.content import ContentError, read_text
+from oxytui.ui.screens.dialog import DialogScreen
 
 
 def about_text() -> str:
@@ -21,15 +21,11 @@ def about_text() -> str:
         return f"The About text could not be read: {error}"
 
 
-class AboutScreen(ModalScreen[None]):
+class AboutScreen(DialogScreen[None]):
     """Why oxytui suggests these habits, with its sources; escape closes it."""
 
     DEFAULT_CSS = """
-    AboutScreen { align: center middle; background: $background 60%; }
-    AboutScreen #about {
-        width: 90; max-width: 100%; height: 100%; max-height: 100%;
-        border: round $primary; background: $surface; padding: 0 1;
-    }
+    AboutScreen #about { width: 90; height: 100%; padding: 0 1; }
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -37,7 +33,7 @@ class AboutScreen(ModalScreen[None]):
     ]
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="about") as scroll:
+        with VerticalScroll(id="about", classes="dialog-box") as scroll:
             scroll.border_title = "About oxytui"
             scroll.border_subtitle = "escape closes · ↑ ↓ scroll"
             yield Markdown(about_text(), id="about-text")

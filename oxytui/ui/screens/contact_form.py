@@ -9,7 +9,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.widgets import Footer, Input, Label, Static
 
@@ -17,6 +16,7 @@ from oxytui.content import kind_id, kind_label, kinds
 from oxytui.core.model import Contact, ContactDraft, ValidationError
 from oxytui.core.text import clean_line
 from oxytui.store import StoreError
+from oxytui.ui.screens.dialog import DialogScreen
 
 FIELDS = ("who", "kind", "warmth", "minutes", "note")
 KEYS_HINT = "enter saves · tab moves · → takes a suggestion · escape cancels"
@@ -52,7 +52,7 @@ def kind_hint(text: str) -> str:
     return "e.g. " + ", ".join(k.label for k in kinds()[:3]) + " …"
 
 
-class ContactForm(ModalScreen[Contact | None]):
+class ContactForm(DialogScreen[Contact | None]):
     """Add or edit one warm contact; nothing is saved until every field is acceptable."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -93,7 +93,7 @@ class ContactForm(ModalScreen[Contact | None]):
 
     def compose(self) -> ComposeResult:
         labels = [k.label for k in kinds()]
-        with VerticalScroll(id="form") as form:
+        with VerticalScroll(id="form", classes="dialog-box") as form:
             form.border_title = self._title
             form.border_subtitle = KEYS_HINT
             with Horizontal(classes="field"):

@@ -9,9 +9,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.dom import DOMNode
-from textual.screen import ModalScreen
 from textual.widgets import Footer, Markdown
 
+from oxytui.ui.screens.dialog import DialogScreen
 from oxytui.ui.widgets.keys import key_actions
 
 FORM_KEYS = (
@@ -65,7 +65,7 @@ def help_markdown(sections: list[tuple[str, type[DOMNode]]], key_display: Callab
     return "\n\n".join(parts)
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(DialogScreen[None]):
     """All the keys and the streak rules; escape closes it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -87,7 +87,7 @@ class HelpScreen(ModalScreen[None]):
         self._sections = sections
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="help") as scroll:
+        with VerticalScroll(id="help", classes="dialog-box") as scroll:
             scroll.border_title = "Help"
             scroll.border_subtitle = "i about · escape closes · ↑ ↓ scroll"
             yield Markdown(help_markdown(self._sections, self.app.get_key_display), id="help-text")

@@ -7,21 +7,18 @@ from typing import ClassVar, Literal
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Static
+
+from oxytui.ui.screens.dialog import DialogScreen
 
 StopChoice = Literal["keep", "discard", "back"]
 
 
-class StopDialog(ModalScreen[StopChoice]):
+class StopDialog(DialogScreen[StopChoice]):
     """Keep the session as not completed, discard it, or go back to it."""
 
     DEFAULT_CSS = """
-    StopDialog { align: center middle; }
-    StopDialog > Vertical {
-        width: 60; max-width: 100%; height: auto; padding: 1 2;
-        border: round $primary; background: $surface;
-    }
+    StopDialog .dialog-box { width: 60; padding: 1 2; }
     StopDialog .hint { color: $text-muted; margin-top: 1; }
     """
 
@@ -39,7 +36,7 @@ class StopDialog(ModalScreen[StopChoice]):
         self.quitting = quitting
 
     def compose(self) -> ComposeResult:
-        with Vertical():
+        with Vertical(classes="dialog-box"):
             if self.quitting:
                 yield Static(
                     "Quit in the middle of this recall? You can keep it as it stands, or discard it.",

@@ -8,7 +8,6 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from oxytui.content import kind_label
@@ -20,27 +19,16 @@ from oxytui.demo import DEMO_FILE_NAME
 from oxytui.reports import week_review
 from oxytui.store import Store
 from oxytui.store.bulk import write_review
+from oxytui.ui.screens.dialog import DialogScreen
 
 
-class WeeklyReviewScreen(ModalScreen[date | None]):
+class WeeklyReviewScreen(DialogScreen[date | None]):
     """The review of one calendar week; closes with the week shown last."""
 
     DEFAULT_CSS = """
-    WeeklyReviewScreen {
-        align: center middle;
-        background: $background 60%;
-    }
     #review {
-        border: round $primary;
-        border-title-color: $primary;
-        border-title-style: bold;
-        border-subtitle-color: $foreground-muted;
-        background: $surface;
         padding: 0 1;
         width: 84;
-        max-width: 100%;
-        height: auto;
-        max-height: 100%;
     }
     #review-body {
         height: auto;
@@ -77,7 +65,7 @@ class WeeklyReviewScreen(ModalScreen[date | None]):
         self.saved_to: str | None = None
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="review"):
+        with VerticalScroll(id="review", classes="dialog-box"):
             yield Static(id="review-body", markup=False)
 
     def on_mount(self) -> None:

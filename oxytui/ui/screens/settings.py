@@ -8,12 +8,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select, Static
 
 from oxytui.core.days import WEEKDAYS
 from oxytui.core.model import Settings, ValidationError
 from oxytui.store import Store, StoreError
+from oxytui.ui.screens.dialog import DialogScreen
 
 FIELDS = {
     "day_start_hour": ("Day starts at", "hour, 0–23 (4 means 04:00)", 0, 23),
@@ -40,25 +40,13 @@ def parse_settings(values: dict[str, str], week_start: str, current: Settings) -
     return {name: value for name, value in changes.items() if getattr(current, name) != value}
 
 
-class SettingsScreen(ModalScreen[bool]):
+class SettingsScreen(DialogScreen[bool]):
     """A small form for the settings that shape days, weeks and goals; closes with True when saved."""
 
     DEFAULT_CSS = """
-    SettingsScreen {
-        align: center middle;
-        background: $background 60%;
-    }
     #settings {
-        border: round $primary;
-        border-title-color: $primary;
-        border-title-style: bold;
-        border-subtitle-color: $foreground-muted;
-        background: $surface;
         padding: 0 2;
         width: 70;
-        max-width: 100%;
-        height: auto;
-        max-height: 100%;
     }
     #settings .setting {
         height: auto;
@@ -104,7 +92,7 @@ class SettingsScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         settings = self.store.settings
-        with VerticalScroll(id="settings") as box:
+        with VerticalScroll(id="settings", classes="dialog-box") as box:
             box.border_title = "Settings"
             box.border_subtitle = "enter saves · escape cancels"
             for name, (label, hint, _, _) in FIELDS.items():

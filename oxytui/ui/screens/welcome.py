@@ -9,10 +9,10 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Label, Markdown, Static
 
 from oxytui.content import ContentError, read_text
+from oxytui.ui.screens.dialog import DialogScreen
 
 HOUR_ERROR = "The day-start hour must be a whole number from 0 to 23 (4 means 04:00)."
 
@@ -25,7 +25,7 @@ def parse_hour(text: str) -> int | None:
     return int(value)
 
 
-class WelcomeScreen(ModalScreen[int | None]):
+class WelcomeScreen(DialogScreen[int | None]):
     """What oxytui is, where the data lives, and when a day starts; closes with the chosen hour."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -39,7 +39,7 @@ class WelcomeScreen(ModalScreen[int | None]):
         self._first_run = first_run
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="welcome") as box:
+        with Vertical(id="welcome", classes="dialog-box") as box:
             box.border_title = "Welcome to oxytui" if self._first_run else "Day start"
             box.border_subtitle = "enter saves · escape closes"
             if self._first_run:

@@ -3,7 +3,8 @@
     python benchmarks/interaction.py [--runs N] [--years N]
 
 Measured on the running dashboard (100x30) with Pilot:
-- `]` in the Today pane (the next day; `[` goes back first, untimed),
+- `]` in the Today pane: into today from yesterday, and from two days ago to yesterday (the keys that
+  set up each press are untimed),
 - `w` in the Streaks pane (the weekly review opens; escape closes it, untimed),
 - `a` in the Today pane (the add form opens; escape closes it, untimed),
 - a full streak computation: every streak figure the Streaks pane shows, computed from the records
@@ -137,7 +138,20 @@ async def measure(path: Path, runs: int) -> dict[str, list[float]]:
             ("floor: an unbound key", "today", keys("f12"), None, None),
             ("floor: open a bare modal form", "today", push(BareForm), None, pop),
             ("floor: open a bare modal text", "today", push(BareText), None, pop),
-            ("] next day", "today", keys("right_square_bracket"), keys("left_square_bracket"), None),
+            (
+                "] next day, into today",
+                "today",
+                keys("right_square_bracket"),
+                keys("left_square_bracket"),
+                None,
+            ),
+            (
+                "] next day, between past days",
+                "today",
+                keys("right_square_bracket"),
+                keys("left_square_bracket", "left_square_bracket"),
+                keys("right_square_bracket"),
+            ),
             ("w weekly review", "streaks", keys("w"), None, keys("escape")),
             ("a add form", "today", keys("a"), None, keys("escape")),
         ]

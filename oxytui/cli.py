@@ -113,14 +113,19 @@ def cmd_export(store: Store, args: argparse.Namespace) -> int:
     data = store.export_data()
     # JSON and CSV are exact copies; the Markdown journal is for reading, so control codes are cleaned.
     text = to_markdown(data, clean_line) if args.format == "markdown" else FORMATS[args.format](data)
-    if args.out is None:
+    return _emit(text, args.out, f"Wrote {args.format} export to {args.out}.")
+
+
+def _emit(text: str, out: Path | None, done: str) -> int:
+    """Write `text` to the file `out`, saying `done` on standard error, or to standard output."""
+    if out is None:
         _print_safe(text, sys.stdout)
-    else:
-        try:
-            args.out.write_text(text, encoding="utf-8")
-        except OSError as error:
-            raise UsageError(f"cannot write {args.out}: {error.strerror or error}") from None
-        print(f"Wrote {args.format} export to {args.out}.", file=sys.stderr)
+        return EXIT_OK
+    try:
+        out.write_text(text, encoding="utf-8")
+    except OSError as error:
+        raise UsageError(f"cannot write {out}: {error.strerror or error}") from None
+    print(done, file=sys.stderr)
     return EXIT_OK
 
 
@@ -133,15 +138,7 @@ def _export_week(store: Store, args: argparse.Namespace) -> int:
     except ValueError as error:
         raise ValidationError({"week": str(error)}) from None
     text = reports.week_review_markdown(store, day)
-    if args.out is None:
-        _print_safe(text, sys.stdout)
-    else:
-        try:
-            args.out.write_text(text, encoding="utf-8")
-        except OSError as error:
-            raise UsageError(f"cannot write {args.out}: {error.strerror or error}") from None
-        print(f"Wrote the weekly review to {args.out}.", file=sys.stderr)
-    return EXIT_OK
+    return _emit(text, args.out, f"Wrote the weekly review to {args.out}.")
 
 
 def cmd_import(store: Store, args: argparse.Namespace) -> int:

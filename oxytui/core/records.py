@@ -69,24 +69,19 @@ def _plain_contact(record: Mapping[str, Any]) -> Contact | None:
     a clear error), only faster: this runs for every contact each time the data file is read.
     """
     get = record.get
-    texts: tuple[Any, ...] = (
-        get("id"),
-        get("day"),
-        get("logged_at"),
-        get("utc_offset"),
-        get("who"),
-        get("kind"),
-        get("note"),
-    )
-    warmth, minutes = get("warmth"), get("minutes")
-    if (
-        any(type(text) is not str for text in texts)
-        or type(warmth) is not int
-        or (minutes is not None and type(minutes) is not int)
-    ):
-        return None
-    id_, day, logged_at, utc_offset, who, kind, note = texts
-    if has_lone_surrogate("".join(texts)):
+    id_, day, logged_at, offset = get("id"), get("day"), get("logged_at"), get("utc_offset")
+    who, kind, note, warmth, minutes = get("who"), get("kind"), get("note"), get("warmth"), get("minutes")
+    if not (
+        type(id_) is str
+        and type(day) is str
+        and type(logged_at) is str
+        and type(offset) is str
+        and type(who) is str
+        and type(kind) is str
+        and type(note) is str
+        and type(warmth) is int
+        and (minutes is None or type(minutes) is int)
+    ) or has_lone_surrogate(id_ + day + logged_at + offset + who + kind + note):
         return None
     try:
         moment, day_value = datetime.fromisoformat(logged_at), date.fromisoformat(day)
@@ -94,7 +89,7 @@ def _plain_contact(record: Mapping[str, Any]) -> Contact | None:
         return None
     if moment.tzinfo is None:
         return None
-    return Contact(id_, day_value, moment, utc_offset, who, kind, warmth, minutes, note)
+    return Contact(id_, day_value, moment, offset, who, kind, warmth, minutes, note)
 
 
 def contact_from_dict(record: Mapping[str, Any]) -> Contact:
@@ -141,8 +136,53 @@ def recall_to_dict(recall: Recall) -> Record:
     }
 
 
+def _plain_recall(record: Mapping[str, Any]) -> Recall | None:
+    """The recall of a record in the shape oxytui writes, in one quick pass; None for anything else.
+
+    Like `_plain_contact`: the same checks as below, and the same rules of the model, only faster.
+    """
+    get = record.get
+    id_, day, started, finished = get("id"), get("day"), get("started_at"), get("finished_at")
+    script, figure, note = get("script"), get("figure"), get("note")
+    before, after, completed = get("before"), get("after"), get("completed")
+    if not (
+        type(id_) is str
+        and type(day) is str
+        and type(started) is str
+        and (finished is None or type(finished) is str)
+        and type(script) is str
+        and type(figure) is str
+        and type(note) is str
+        and type(before) is dict
+        and type(after) is dict
+        and type(completed) is bool
+    ) or has_lone_surrogate(id_ + day + started + (finished or "") + script + figure + note):
+        return None
+    try:
+        started_at = datetime.fromisoformat(started)
+        finished_at = None if finished is None else datetime.fromisoformat(finished)
+        if started_at.tzinfo is None or (finished_at is not None and finished_at.tzinfo is None):
+            return None
+        return Recall(
+            id_,
+            date.fromisoformat(day),
+            started_at,
+            finished_at,
+            script,
+            figure,
+            Ratings(before.get("stress"), before.get("connected")),
+            Ratings(after.get("stress"), after.get("connected")),
+            completed,
+            note,
+        )
+    except ValueError:  # a date or time that is not one, or a rule of the model (ValidationError)
+        return None
+
+
 def recall_from_dict(record: Mapping[str, Any]) -> Recall:
     """A recall from its stored form."""
+    if (recall := _plain_recall(record)) is not None:
+        return recall
     finished = None if record.get("finished_at") is None else _time(record, "finished_at")
     try:
         return Recall(

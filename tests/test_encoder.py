@@ -98,6 +98,30 @@ def test_a_value_equal_but_of_another_type_is_written_as_it_is() -> None:
     assert b'"warmth":true' in encoder.encode(data)
 
 
+def test_tables_that_grow_shrink_and_empty() -> None:
+    data: Data = {"meta": {}, "contacts": {}}
+    encoder = CachedEncoder()
+    for step in range(12):
+        table = data["contacts"]
+        if step % 4 == 3:
+            table.clear()
+        else:
+            table[str(step)] = {"id": str(step), "warmth": step}
+        if step == 6:
+            table["0"] = {"id": "back"}
+        assert encoder.encode(data) == encode(data), step
+
+
+def test_appended_records_after_many_saves() -> None:
+    data = sample()
+    encoder = CachedEncoder()
+    for number in range(100, 180):
+        data["contacts"][str(number)] = {"id": f"c{number}", "warmth": 3, "note": "ü"}
+        assert encoder.encode(data) == encode(data)
+    data["contacts"]["101"]["note"] = "changed in place after many appends"
+    assert encoder.encode(data) == encode(data)
+
+
 def test_unusual_keys_fall_back_to_a_full_encode() -> None:
     data: Any = sample()
     encoder = CachedEncoder()

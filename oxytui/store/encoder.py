@@ -5,16 +5,26 @@ turned into JSON again for every new contact. `CachedEncoder` keeps each record'
 what the record held, and reuses the bytes while the record still holds the same. The output is byte
 for byte what `fileformat.encode` gives for the same data.
 
-"The same" is checked, not assumed: the record's keys in order, and its values compared by identity
-(a value replaced even by an equal one is encoded again; a value that is the same object encodes the
-same). Values that are objects or lists can change inside without being replaced, so their encoding
-is compared too: all of a table's at once, in one call to the JSON encoder.
+"The same" is checked, not assumed, in one of two ways:
+
+- Quickly, for the common save that adds records at the end of a table: the table's records are
+  serialised with `marshal` (in C, types and nested values included) and compared with the image
+  kept from the last encode. When the image of the first records is unchanged byte for byte and
+  their keys are the same, those records hold exactly what was last encoded, and only the records
+  after them are encoded.
+- Otherwise record by record: the keys in order, and the values compared by identity (a value
+  replaced even by an equal one is encoded again; a value that is the same object encodes the same).
+  Values that are objects or lists can change inside without being replaced, so their encoding is
+  compared too: all of a table's at once, in one call to the JSON encoder.
 """
 
 from __future__ import annotations
 
 import json
+import marshal
 import sys
+from dataclasses import dataclass
+from itertools import islice
 from operator import is_
 from typing import Any
 
@@ -30,11 +40,31 @@ def _dump(value: Any) -> bytes:
     return json.dumps(value, ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode("utf-8")
 
 
+@dataclass(frozen=True, slots=True)
+class _Table:
+    """What is kept of one table from the last encode."""
+
+    entries: dict[str, Entry]  # in the table's order
+    body: tuple[bytes, ...]  # the entries' bytes in a few pieces (none empty), to be joined with commas
+    image: bytes | None  # marshal image of the records, None when they cannot be marshalled
+
+
+_HEADER = 5  # a marshalled list starts with its type code and its length; the records follow
+_PIECES = 32  # the body's pieces are joined into one when there are more
+
+
+def _image(records: list[Any]) -> bytes | None:
+    try:
+        return marshal.dumps(records, 2)  # version 2: no back-references, so no dependence on sharing
+    except ValueError:  # something marshal cannot write: the record-by-record check will do
+        return None
+
+
 class CachedEncoder:
     """Encodes whole data files, reusing the bytes of records unchanged since the last encode."""
 
     def __init__(self) -> None:
-        self._cache: dict[str, dict[str, Entry]] = {}
+        self._cache: dict[str, _Table] = {}
         self._keys: dict[tuple[str, ...], tuple[str, ...]] = {}  # one tuple per shape of record
 
     def forget(self) -> None:
@@ -62,10 +92,32 @@ class CachedEncoder:
         inside = _dump([values[i] for i in nested]) if nested else b""
         return keys, values, nested, inside, _dump(key) + b":" + _dump(record)
 
-    def _table(self, name: str, table: Any) -> tuple[bytes, dict[str, Entry]]:
+    def _table(self, name: str, table: Any) -> _Table:
         if type(name) is not str or not isinstance(table, dict):
             raise _Unusual
-        kept = self._cache.get(name, {})  # updated in place: most records are unchanged
+        last = self._cache.get(name)
+        image = _image(list(table.values()))
+        if last is not None and last.image is not None and image is not None:
+            count = len(last.entries)
+            if (
+                len(image) >= len(last.image)
+                and image[_HEADER : len(last.image)] == last.image[_HEADER:]
+                and list(islice(table, count)) == list(last.entries)
+            ):  # the first records are exactly those last encoded: encode only the ones after them
+                entries = last.entries  # updated in place
+                new_keys = list(islice(table, count, None))
+                added = [self._entry(key, table[key]) for key in new_keys]
+                entries.update(zip(new_keys, added, strict=True))
+                body = (*last.body, *(entry[4] for entry in added))  # records are never empty bytes
+                if len(body) > _PIECES:
+                    body = (b",".join(body),)
+                return _Table(entries, body, image)
+        kept = self._checked(table, {} if last is None else last.entries)
+        joined = b",".join([entry[4] for entry in kept.values()])
+        return _Table(kept, (joined,) if joined else (), image)
+
+    def _checked(self, table: dict[Any, Any], kept: dict[str, Entry]) -> dict[str, Entry]:
+        """The entries of `table`, each record checked against the entry `kept` has for its key."""
         get = kept.get
         nested: list[str] = []  # records unchanged but for what their objects and lists hold
         for key, record in table.items():
@@ -87,16 +139,19 @@ class CachedEncoder:
             if now != b"[" + b",".join([kept[key][3] for key in nested]) + b"]":
                 for key in nested:  # something inside changed: encode those records afresh
                     kept[key] = self._entry(key, table[key])
-        body = b",".join([entry[4] for entry in kept.values()])
-        return _dump(name) + b":{" + body + b"}", kept
+        return kept
 
-    def _encode(self, data: Data) -> tuple[bytes, dict[str, dict[str, Entry]]]:
-        cache: dict[str, dict[str, Entry]] = {}
-        tables = []
+    def _encode(self, data: Data) -> tuple[bytes, dict[str, _Table]]:
+        cache: dict[str, _Table] = {}
+        parts = [b"{"]  # joined once at the end: the file's bytes are copied only once
         for name, table in data.items():
-            encoded, cache[name] = self._table(name, table)
-            tables.append(encoded)
-        return b"{" + b",".join(tables) + b"}", cache
+            cache[name] = kept = self._table(name, table)
+            parts += [b"," if len(cache) > 1 else b"", _dump(name), b":{"]
+            for number, piece in enumerate(kept.body):
+                parts += [b"," if number else b"", piece]
+            parts.append(b"}")
+        parts.append(b"}")
+        return b"".join(parts), cache
 
 
 class _Unusual(Exception):

@@ -71,6 +71,32 @@ class CachedEncoder:
         """Drop every cached record (the next encode starts afresh)."""
         self._cache, self._keys = {}, {}
 
+    def prime(self, data: Data, budget: int) -> bool:
+        """Encode up to `budget` records not encoded yet, ahead of the next save; True once all are.
+
+        Meant for idle moments after the file was read, a little at a time. What it keeps is checked
+        by the next encode record by record, like anything else kept, so a change made meanwhile is
+        still written as it is.
+        """
+        try:
+            for name, table in data.items():
+                last = self._cache.get(name)
+                if last is not None and last.image is not None:
+                    continue  # encoded whole by a save already
+                if type(name) is not str or not isinstance(table, dict):
+                    raise _Unusual
+                entries = {} if last is None else last.entries
+                self._cache[name] = _Table(entries, (), None)  # no image: the next encode checks each
+                for key in table:
+                    if key not in entries:
+                        if budget <= 0:
+                            return False
+                        entries[key] = self._entry(key, table[key])
+                        budget -= 1
+        except (_Unusual, ValueError, TypeError):
+            self.forget()  # the next encode says what is wrong, or falls back to a full one
+        return True
+
     def encode(self, data: Data) -> bytes:
         """The bytes of `data` as the data file holds them; equal to `fileformat.encode(data)`."""
         try:

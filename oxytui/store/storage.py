@@ -83,6 +83,12 @@ class DurableStorage(Storage):
         self._data, self._stamp, self._bytes = None, None, None
         self._encoder.forget()
 
+    def prepare_writes(self, budget: int) -> bool:
+        """Encode up to `budget` records ahead of the next write; True when nothing is left to do."""
+        if self._data is None:
+            return True
+        return self._encoder.prime(self._data, budget)
+
     def read(self) -> Data:
         if self._data is None:
             self.load()

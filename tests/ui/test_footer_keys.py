@@ -1,24 +1,34 @@
-"""The footer follows what the Today pane can do, though it is rebuilt only when that changes."""
+"""The footer shows what the Today pane can do now, and keeps its key widgets while only that changes."""
 
 from __future__ import annotations
 
 from textual.pilot import Pilot
+from textual.widgets._footer import FooterKey
 
 from oxytui.ui.app import OxyApp
+from oxytui.ui.widgets.footer import KeptFooter
 from tests.ui.conftest import AppFactory
 
 DAY_KEYS = {"edit", "delete", "undo", "next_day", "today"}
 
 
+def keys(app: OxyApp) -> list[FooterKey]:
+    """The Today pane's key widgets in the footer, shown or hidden."""
+    return [key for key in app.screen.query(FooterKey) if key.action in DAY_KEYS]
+
+
 def shown(app: OxyApp) -> set[str]:
     """The Today pane's keys the footer shows now (those that can do nothing are left out)."""
-    actions = {str(key.action) for key in app.screen.query("FooterKey")}  # type: ignore[attr-defined]
-    return actions & DAY_KEYS
+    return {key.action for key in keys(app) if key.display and key.region.width}
 
 
-async def press(pilot: Pilot[int], *keys: str) -> None:
-    await pilot.press(*keys)
-    await pilot.pause()  # the footer rebuilds after the next refresh
+def footer(app: OxyApp) -> KeptFooter:
+    return app.screen.query_one(KeptFooter)
+
+
+async def press(pilot: Pilot[int], *names: str) -> None:
+    await pilot.press(*names)
+    await pilot.pause()  # the footer updates after the next refresh
 
 
 async def test_footer_keys_follow_adds_days_and_undo(make_app: AppFactory) -> None:
@@ -26,6 +36,7 @@ async def test_footer_keys_follow_adds_days_and_undo(make_app: AppFactory) -> No
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         assert shown(app) == set()
+        assert {key.action for key in keys(app)} == DAY_KEYS  # all kept, the unusable hidden
         await press(pilot, "a", *"Sam", "tab", *"hug", "enter")
         assert shown(app) == {"edit", "delete", "undo"}
         await press(pilot, "left_square_bracket")  # yesterday: nothing logged, today is ahead
@@ -36,3 +47,18 @@ async def test_footer_keys_follow_adds_days_and_undo(make_app: AppFactory) -> No
         assert shown(app) == {"edit", "delete", "undo"}
         await press(pilot, "u")
         assert shown(app) == set()
+
+
+async def test_dimmed_keys_do_nothing_and_the_footer_is_not_rebuilt(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        pane = app.dashboard.today_pane
+        widgets = keys(app)
+        built = footer(app).rebuilds
+        await press(pilot, "left_square_bracket")
+        await press(pilot, "right_square_bracket")
+        assert pane.shown_day == pane.store.today()
+        await press(pilot, "right_square_bracket", "t", "e", "d")  # hidden: nothing happens
+        assert pane.shown_day == pane.store.today() and app.screen is app.dashboard
+        assert keys(app) == widgets and footer(app).rebuilds == built

@@ -242,13 +242,17 @@ class TodayPane(Vertical):
             self.shown_day = new
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # None, not False, for a key that can do nothing now: the footer keeps its widget and hides it
+        # (widgets/footer.py), so that showing it again does not rebuild every key of the footer.
         if action in ("edit", "delete"):
-            return bool(self._rows)
-        if action == "undo":
-            return self.store.can_undo
-        if action in ("next_day", "today"):
-            return self.shown_day < self.store.today()
-        return True
+            usable = bool(self._rows)
+        elif action == "undo":
+            usable = self.store.can_undo
+        elif action in ("next_day", "today"):
+            usable = self.shown_day < self.store.today()
+        else:
+            return True
+        return True if usable else None
 
     def action_previous_day(self) -> None:
         self.show_day(self.shown_day - timedelta(days=1))

@@ -10,13 +10,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.suggester import SuggestFromList
-from textual.widgets import Footer, Input, Label, Static
+from textual.widgets import Input, Label, Static
 
 from oxytui.content import kind_id, kind_label, kinds
 from oxytui.core.model import Contact, ContactDraft, ValidationError
 from oxytui.core.text import clean_line
 from oxytui.store import StoreError
 from oxytui.ui.screens.dialog import DialogScreen
+from oxytui.ui.widgets.footer import KeptFooter
 
 FIELDS = ("who", "kind", "warmth", "minutes", "note")
 KEYS_HINT = "enter saves · tab moves · → takes a suggestion · escape cancels"
@@ -142,7 +143,7 @@ class ContactForm(DialogScreen[Contact | None]):
                 yield Input(self._start("note"), id="note", placeholder="optional", compact=True)
             yield Static(id="note-error", classes="error", markup=False)
             yield Static(id="form-error", classes="error", markup=False)
-        yield Footer(compact=True)
+        yield KeptFooter(compact=True)
 
     def on_mount(self) -> None:
         self.show_errors({})

@@ -10,12 +10,13 @@ from textual.binding import Binding, BindingType
 from textual.containers import Grid
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Header
+from textual.widgets import Header
 
 from oxytui.store import Store
 from oxytui.ui.panes.recall import RecallPane
 from oxytui.ui.panes.streaks import StreaksPane
 from oxytui.ui.panes.today import TodayPane
+from oxytui.ui.widgets.footer import KeptFooter
 
 PANE_IDS = ("today", "recall", "streaks")
 
@@ -55,7 +56,7 @@ class DashboardScreen(Screen[None]):
             yield TodayPane(self.store, id="today")
             yield RecallPane(self.store, id="recall")
             yield StreaksPane(self.store, id="streaks")
-        yield Footer(compact=True)
+        yield KeptFooter(compact=True, hide_disabled=True)
 
     @property
     def today_pane(self) -> TodayPane:

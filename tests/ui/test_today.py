@@ -337,3 +337,20 @@ async def test_no_catchup_note_on_a_brand_new_file(store: Store, make_app: AppFa
     app = make_app()
     async with app.run_test():
         assert not app.dashboard.query_one("#today-catchup", Static).display
+
+
+async def test_a_past_days_subtitle_is_in_the_warning_colour(sample: Store, make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        pane = today_pane(app)
+        await pilot.pause()
+        assert "$warning" not in str(pane.border_subtitle)
+        await pilot.press("left_square_bracket")
+        await pilot.pause()
+        assert str(pane.border_subtitle).startswith("[$warning]Tue 24 Nov 2026 · yesterday")
+        await pilot.press("z")  # a rest day has its own colour, from the pane's class
+        await pilot.pause()
+        assert "$warning" not in str(pane.border_subtitle) and pane.has_class("-rest-day")
+        await pilot.press("z", "t")
+        await pilot.pause()
+        assert "$warning" not in str(pane.border_subtitle)

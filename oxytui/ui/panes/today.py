@@ -12,6 +12,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
+from textual.content import Content
 from textual.events import Resize
 from textual.message import Message
 from textual.widgets import DataTable, Static
@@ -199,11 +200,12 @@ class TodayPane(Vertical):
         today = self.store.today()
         day = self.shown_day
         rest = self.store.is_rest_day(day)
-        self.border_subtitle = f"{format_day(day)} · {day_words(day, today)}" + (
-            " · rest day" if rest else ""
-        )
+        subtitle = f"{format_day(day)} · {day_words(day, today)}" + (" · rest day" if rest else "")
+        # A past day's subtitle is coloured in the subtitle itself: a class on the pane would restyle the
+        # whole pane on every move between today and the past. Only our own words here, no user text.
+        past = day != today and not rest
+        self.border_subtitle = Content.styled(subtitle, "$warning") if past else subtitle
         self.set_class(rest, "-rest-day")
-        self.set_class(day != today, "-past-day")
         if self._rows:
             text = summary_line(self._rows)
         elif day == today:

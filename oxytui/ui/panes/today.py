@@ -29,6 +29,7 @@ KIND_WIDTH = 18
 NOTE_MIN_WIDTH = 10
 NOTICE_SECONDS = 3  # how long a routine notice stays
 NARROW_TABLE = 90  # below this many cells, names and kinds get less room
+FORM_SCREEN = "contact-form"  # the name the add/edit form is kept under
 
 
 def hearts(warmth: int) -> str:
@@ -288,8 +289,7 @@ class TodayPane(Vertical):
         def save(draft: ContactDraft) -> Contact:
             return self.store.add_contact(draft, day)
 
-        title = f"Add a warm contact · {format_day(day)}"
-        self.app.push_screen(ContactForm(title, save, people=self.store.people()), self._saved)
+        self._open_form(f"Add a warm contact · {format_day(day)}", save)
 
     def action_edit(self) -> None:
         contact = self.selected
@@ -299,8 +299,22 @@ class TodayPane(Vertical):
         def save(draft: ContactDraft) -> Contact:
             return self.store.edit_contact(contact.id, draft)
 
-        title = f"Edit a warm contact · {format_day(contact.day)}"
-        form = ContactForm(title, save, people=self.store.people(), contact=contact)
+        self._open_form(f"Edit a warm contact · {format_day(contact.day)}", save, contact)
+
+    def _open_form(
+        self, title: str, save: Callable[[ContactDraft], Contact], contact: Contact | None = None
+    ) -> None:
+        """Open the add/edit form. It is built once and kept (building it costs far more than a frame);
+        each open sets every field, mark and suggestion afresh, as a new form would start."""
+        people = self.store.people()
+        try:
+            form = self.app.get_screen(FORM_SCREEN)
+        except KeyError:
+            form = ContactForm(title, save, people=people, contact=contact)
+            self.app.install_screen(form, FORM_SCREEN)
+        else:
+            assert isinstance(form, ContactForm)
+            form.reuse(title, save, people=people, contact=contact)
         self.app.push_screen(form, self._saved)
 
     def _saved(self, contact: Contact | None) -> None:

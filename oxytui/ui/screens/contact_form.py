@@ -69,6 +69,11 @@ class ContactForm(DialogScreen[Contact | None]):
         contact: Contact | None = None,
     ) -> None:
         super().__init__()
+        self._set_up(title, save, people, contact)
+
+    def _set_up(
+        self, title: str, save: Callable[[ContactDraft], Contact], people: list[str], contact: Contact | None
+    ) -> None:
         self._title = title
         self._save = save
         self._people = [clean_line(p) for p in people if clean_line(p)]
@@ -82,6 +87,22 @@ class ContactForm(DialogScreen[Contact | None]):
                 "note": (clean_line(contact.note), contact.note),
             }
 
+    def reuse(
+        self,
+        title: str,
+        save: Callable[[ContactDraft], Contact],
+        *,
+        people: list[str],
+        contact: Contact | None = None,
+    ) -> None:
+        """Set the form up for another open, exactly as a new form with these arguments would start.
+
+        Nothing from an earlier open is kept: every field, hint, error mark and suggestion starts afresh.
+        """
+        self._set_up(title, save, people, contact)
+        if self.is_mounted:
+            self._fill()
+
     def _start(self, name: str) -> str:
         contact = self._contact
         if contact is None:
@@ -93,59 +114,58 @@ class ContactForm(DialogScreen[Contact | None]):
         return "" if contact.minutes is None else str(contact.minutes)
 
     def compose(self) -> ComposeResult:
+        # The inputs start empty: `_fill` sets them, the title, the hints and the suggestions on every open.
         labels = [k.label for k in kinds()]
         with VerticalScroll(id="form", classes="dialog-box") as form:
-            form.border_title = self._title
             form.border_subtitle = KEYS_HINT
             with Horizontal(classes="field"):
                 yield Label("Who", classes="field-label")
-                yield Input(
-                    self._start("who"),
-                    id="who",
-                    placeholder="a name, or a pet's",
-                    suggester=SuggestFromList(self._people, case_sensitive=False),
-                    compact=True,
-                )
+                yield Input(id="who", placeholder="a name, or a pet's", compact=True)
             yield Static(id="who-error", classes="error", markup=False)
             with Horizontal(classes="field"):
                 yield Label("Kind", classes="field-label")
                 yield Input(
-                    self._start("kind"),
                     id="kind",
                     placeholder="hug, cuddle, warm talk … or your own words",
                     suggester=SuggestFromList(labels, case_sensitive=False),
                     compact=True,
                 )
-            yield Static(kind_hint(self._start("kind")), id="kind-hint", classes="hint", markup=False)
+            yield Static(id="kind-hint", classes="hint", markup=False)
             yield Static(id="kind-error", classes="error", markup=False)
             with Horizontal(classes="field"):
                 yield Label("Warmth", classes="field-label")
-                yield Input(
-                    self._start("warmth"), id="warmth", restrict=r"[0-9]*", max_length=2, compact=True
-                )
-                yield Static(
-                    warmth_hint(self._start("warmth")), id="warmth-hint", classes="hint", markup=False
-                )
+                yield Input(id="warmth", restrict=r"[0-9]*", max_length=2, compact=True)
+                yield Static(id="warmth-hint", classes="hint", markup=False)
             yield Static(id="warmth-error", classes="error", markup=False)
             with Horizontal(classes="field"):
                 yield Label("Minutes", classes="field-label")
-                yield Input(
-                    self._start("minutes"),
-                    id="minutes",
-                    restrict=r"[0-9]*",
-                    max_length=4,
-                    compact=True,
-                )
+                yield Input(id="minutes", restrict=r"[0-9]*", max_length=4, compact=True)
                 yield Static("optional: how long it lasted", classes="hint")
             yield Static(id="minutes-error", classes="error", markup=False)
             with Horizontal(classes="field"):
                 yield Label("Note", classes="field-label")
-                yield Input(self._start("note"), id="note", placeholder="optional", compact=True)
+                yield Input(id="note", placeholder="optional", compact=True)
             yield Static(id="note-error", classes="error", markup=False)
             yield Static(id="form-error", classes="error", markup=False)
         yield KeptFooter(compact=True)
 
     def on_mount(self) -> None:
+        self._fill()
+
+    def _fill(self) -> None:
+        """Start every field, hint and mark for the contact set up (none: a new one), the cursor in Who."""
+        box = self.query_one("#form", VerticalScroll)
+        box.border_title = self._title
+        box.scroll_home(animate=False)
+        self.input("who").suggester = SuggestFromList(self._people, case_sensitive=False)
+        for name in FIELDS:
+            field = self.input(name)
+            start = self._start(name)
+            field.value = ""  # a change even when the start is what was left typed: no stale suggestion
+            field.value = start
+            field.cursor_position = len(start)
+        self.query_one("#kind-hint", Static).update(kind_hint(self._start("kind")))
+        self.query_one("#warmth-hint", Static).update(warmth_hint(self._start("warmth")))
         self.show_errors({})
         self.input("who").focus()
 

@@ -30,6 +30,7 @@ from oxytui.ui.widgets.weekstrip import WeekStrip
 
 FULL_HEIGHT = 13  # rows needed for everything with the month row
 NO_MONTHS_HEIGHT = 12  # without the month row; below this the heatmap is compact
+REVIEW_SCREEN = "weekly-review"  # the name the weekly review is kept under
 
 
 def bar(count: int, goal: int, width: int = 5) -> str:
@@ -234,7 +235,16 @@ class StreaksPane(Vertical, can_focus=True):
         """Open the weekly review of the selected week."""
         from oxytui.ui.screens.review import WeeklyReviewScreen  # loaded when first needed
 
-        self.app.push_screen(WeeklyReviewScreen(self.store, self.week, self.history), self._review_closed)
+        # Built once and kept (building it costs far more than a frame); each open starts it afresh.
+        try:
+            review = self.app.get_screen(REVIEW_SCREEN)
+        except KeyError:
+            review = WeeklyReviewScreen(self.store, self.week, self.history)
+            self.app.install_screen(review, REVIEW_SCREEN)
+        else:
+            assert isinstance(review, WeeklyReviewScreen)
+            review.reuse(self.store, self.week, self.history)
+        self.app.push_screen(review, self._review_closed)
 
     def _review_closed(self, week: date | None) -> None:
         if week is not None:

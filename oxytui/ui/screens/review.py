@@ -58,19 +58,33 @@ class WeeklyReviewScreen(DialogScreen[date | None]):
 
     def __init__(self, store: Store, week: date, history: History | None = None) -> None:
         super().__init__()
+        self._set_up(store, week, history)
+
+    def _set_up(self, store: Store, week: date, history: History | None) -> None:
         self.store = store
         self.week = week_bounds(week, store.settings.week_start)[0]
         self._history = history
         self.review: WeeklyReview | None = None
         self.saved_to: str | None = None
 
+    def reuse(self, store: Store, week: date, history: History | None = None) -> None:
+        """Set the screen up for another open, exactly as a new one with these arguments would start."""
+        self._set_up(store, week, history)
+        if self.is_mounted:
+            self._open()
+
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="review", classes="dialog-box"):
             yield Static(id="review-body", markup=False)
 
     def on_mount(self) -> None:
+        self._open()
+
+    def _open(self) -> None:
         self._show()
-        self.query_one("#review", VerticalScroll).focus()
+        box = self.query_one("#review", VerticalScroll)
+        box.scroll_home(animate=False)
+        box.focus()
 
     @property
     def body(self) -> Static:

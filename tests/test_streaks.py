@@ -285,3 +285,20 @@ def test_week_across_the_new_year() -> None:
         (date(2027, 1, 4), 0, 0, False),
     ]
     assert weekly_streak(weeks).current == 1  # the running week is in progress, not a break
+
+
+def test_all_weeks_is_kept_only_for_the_same_history_settings_and_today() -> None:
+    monday = date(2026, 11, 23)
+    history = History.of_days([monday - timedelta(days=n) for n in range(0, 40, 2)])
+    settings = Settings(goal_warm_days=3, goal_recalls=0)  # every other day: each full week meets it
+    first = all_weeks(history, settings, monday)
+    first.clear()  # a caller changing its list does not change the kept weeks
+    again = all_weeks(history, settings, monday)
+    assert again and again == all_weeks(History.of_days(history.warm), settings, monday)
+    stricter = Settings(goal_warm_days=7, goal_recalls=0)
+    assert all(not week.met for week in all_weeks(history, stricter, monday))
+    assert any(week.met for week in all_weeks(history, settings, monday))
+    later = all_weeks(history, settings, monday + timedelta(days=7))
+    assert len(later) == len(again) + 1
+    more = History.of_days(history.warm | {monday + timedelta(days=1)})
+    assert all_weeks(more, settings, monday + timedelta(days=1))[-1].warm_days == 2

@@ -215,8 +215,22 @@ def week_progress(history: History, day: date, settings: Settings, today: date) 
     )
 
 
+# The last weeks computed, for the history object (kept, so never another's id), settings and today they
+# were computed for: the Streaks pane and the weekly review ask for the same weeks one after the other.
+_last_weeks: list[tuple[History, Settings, date, tuple[WeekProgress, ...]]] = []
+
+
 def all_weeks(history: History, settings: Settings, today: date) -> list[WeekProgress]:
     """Every week from the first warm or rest day up to the running week, oldest first."""
+    for known, known_settings, known_today, weeks in _last_weeks:
+        if known is history and known_settings == settings and known_today == today:
+            return list(weeks)
+    computed = _all_weeks(history, settings, today)
+    _last_weeks[:] = [(history, settings, today, tuple(computed))]
+    return computed
+
+
+def _all_weeks(history: History, settings: Settings, today: date) -> list[WeekProgress]:
     days = [d for d in history.warm | history.rest if d <= today]
     if not days:
         return [week_progress(history, today, settings, today)]

@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 from textual.pilot import Pilot
-from textual.widgets._footer import FooterKey
 
 from oxytui.ui.app import OxyApp
-from oxytui.ui.widgets.footer import KeptFooter
+from oxytui.ui.widgets.footer import FooterItem, KeysFooter
 from tests.ui.conftest import AppFactory
 
 DAY_KEYS = {"edit", "delete", "undo", "next_day", "today"}
 
 
-def keys(app: OxyApp) -> list[FooterKey]:
+def keys(app: OxyApp) -> list[FooterItem]:
     """The Today pane's key widgets in the footer, shown or hidden."""
-    return [key for key in app.screen.query(FooterKey) if key.action in DAY_KEYS]
+    return [key for key in app.screen.query(FooterItem) if key.action in DAY_KEYS]
 
 
 def shown(app: OxyApp) -> set[str]:
@@ -22,8 +21,8 @@ def shown(app: OxyApp) -> set[str]:
     return {key.action for key in keys(app) if key.display and key.region.width}
 
 
-def footer(app: OxyApp) -> KeptFooter:
-    return app.screen.query_one(KeptFooter)
+def footer(app: OxyApp) -> KeysFooter:
+    return app.screen.query_one(KeysFooter)
 
 
 async def press(pilot: Pilot[int], *names: str) -> None:
@@ -62,3 +61,16 @@ async def test_dimmed_keys_do_nothing_and_the_footer_is_not_rebuilt(make_app: Ap
         await press(pilot, "right_square_bracket", "t", "e", "d")  # hidden: nothing happens
         assert pane.shown_day == pane.store.today() and app.screen is app.dashboard
         assert keys(app) == widgets and footer(app).rebuilds == built
+
+
+async def test_clicking_a_key_in_the_footer_does_what_it_says(make_app: AppFactory) -> None:
+    from oxytui.ui.screens.contact_form import ContactForm
+
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        add = next(item for item in app.screen.query(FooterItem) if item.action == "add")
+        assert "Add" in str(add.render())
+        await pilot.click(add)
+        await pilot.pause()
+        assert isinstance(app.screen, ContactForm)

@@ -17,7 +17,7 @@ from oxytui.core.model import Contact, ContactDraft, ValidationError
 from oxytui.core.text import clean_line
 from oxytui.store import StoreError
 from oxytui.ui.screens.dialog import DialogScreen
-from oxytui.ui.widgets.footer import KeptFooter
+from oxytui.ui.widgets.footer import KeysFooter
 
 FIELDS = ("who", "kind", "warmth", "minutes", "note")
 KEYS_HINT = "enter saves · tab moves · → takes a suggestion · escape cancels"
@@ -147,7 +147,7 @@ class ContactForm(DialogScreen[Contact | None]):
                 yield Input(id="note", placeholder="optional", compact=True)
             yield Static(id="note-error", classes="error", markup=False)
             yield Static(id="form-error", classes="error", markup=False)
-        yield KeptFooter(compact=True)
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self._fill()

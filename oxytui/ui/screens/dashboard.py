@@ -16,7 +16,7 @@ from oxytui.store import Store
 from oxytui.ui.panes.recall import RecallPane
 from oxytui.ui.panes.streaks import StreaksPane
 from oxytui.ui.panes.today import TodayPane
-from oxytui.ui.widgets.footer import KeptFooter
+from oxytui.ui.widgets.footer import KeysFooter
 
 PANE_IDS = ("today", "recall", "streaks")
 
@@ -56,7 +56,7 @@ class DashboardScreen(Screen[None]):
             yield TodayPane(self.store, id="today")
             yield RecallPane(self.store, id="recall")
             yield StreaksPane(self.store, id="streaks")
-        yield KeptFooter(compact=True, hide_disabled=True)
+        yield KeysFooter(hide_unusable=True)
 
     @property
     def today_pane(self) -> TodayPane:

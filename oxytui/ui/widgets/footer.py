@@ -1,69 +1,108 @@
-"""A footer of keys that rebuilds its key widgets only when the keys themselves change.
+"""The footer of keys: what the focused pane can do now, one click or key away.
 
-Textual's footer removes and recreates every key widget whenever a screen's bindings are refreshed:
-on every focus change, and whenever a pane's available keys may have changed. Most of those
-refreshes change nothing, or only whether a key can be used now; this footer then leaves its widgets
-as they are and only dims or undims the keys whose state changed. With `hide_disabled`, a key that
-cannot be used now (its node's `check_action` returns None) is hidden rather than dimmed: it looks
-as though the key were left out, but showing it again costs a class change, not a rebuild.
+Textual's own footer removes and recreates every key widget whenever a screen's bindings are
+refreshed (each focus change, each push of a modal screen, each time a pane's keys may change).
+This one, built on public APIs only (`Screen.active_bindings`, `Screen.bindings_updated_signal`),
+rebuilds its items only when the keys it shows change; when only whether a key can be used now
+changes, it flips a class. With `hide_unusable`, a key that cannot be used now (its node's
+`check_action` returns None) is hidden, so it looks left out, but showing it again costs no rebuild.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, NamedTuple
 
+from textual.binding import Binding
+from textual.content import Content
+from textual.dom import DOMNode
 from textual.screen import Screen
-from textual.widgets import Footer
-from textual.widgets._footer import FooterKey
+from textual.widget import Widget
+from textual.widgets import Static
 
 
-class KeptFooter(Footer):
-    """A `Footer` that keeps its key widgets while the keys shown stay the same."""
+class _Key(NamedTuple):
+    node: DOMNode
+    binding: Binding
+    usable: bool
+    tooltip: str
+    palette: bool
+
+
+class FooterItem(Static):
+    """One key and what it does; a click does it."""
+
+    def __init__(self, key: _Key, key_display: str) -> None:
+        label = Content.assemble(
+            (key_display, "bold $footer-key-foreground"),
+            " ",
+            (key.binding.description, "$footer-description-foreground"),
+        )
+        super().__init__(label, classes="-palette" if key.palette else "")
+        self.node = key.node
+        self.action = key.binding.action
+        self.tooltip = key.tooltip or key.binding.description
+
+    async def on_click(self) -> None:
+        await self.app.run_action(self.action, self.node)
+
+
+class KeysFooter(Widget):
+    """A footer of the focused screen's keys that keeps its items while the keys shown stay the same."""
 
     DEFAULT_CSS = """
-    KeptFooter.-hide-disabled FooterKey.-disabled {
-        display: none;
+    KeysFooter {
+        dock: bottom;
+        height: 1;
+        layout: horizontal;
+        color: $footer-foreground;
+        background: $footer-background;
+        FooterItem {
+            width: auto;
+            height: 1;
+            margin-right: 1;
+            text-wrap: nowrap;
+            &:hover { background: $block-hover-background; }
+            &.-unusable { text-style: dim; }
+            &.-palette { dock: right; margin-right: 0; border-left: vkey $foreground 20%; }
+        }
+        &.-hide-unusable FooterItem.-unusable { display: none; }
     }
     """
 
-    def __init__(self, *args: Any, hide_disabled: bool = False, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.set_class(hide_disabled, "-hide-disabled")
-        self._shown: tuple[object, ...] | None = None  # the keys the widgets were built for
-        self.rebuilds = 0  # how many times the key widgets were built (for tests)
+    def __init__(self, *, hide_unusable: bool = False) -> None:
+        super().__init__()
+        self.set_class(hide_unusable, "-hide-unusable")
+        self._shown: list[tuple[str, str, str, str]] | None = None  # the keys the items were built for
+        self.rebuilds = 0  # how many times the items were built (for tests)
 
-    def _keys(self) -> tuple[tuple[object, ...], dict[str, bool]]:
-        """What the key widgets show, and whether each action can be used now."""
-        shown: list[object] = [self.show_command_palette, self.compact]
-        enabled: dict[str, bool] = {}
-        for _node, binding, usable, tooltip in self.screen.active_bindings.values():
-            if not binding.show and binding.key != self.app.COMMAND_PALETTE_BINDING:
-                continue
-            shown.append(
-                (binding.key, self.app.get_key_display(binding), binding.description, binding.action)
-            )
-            shown.append((tooltip, binding.group, binding.show))
-            enabled.setdefault(binding.action, usable)
-        return tuple(shown), enabled
+    def on_mount(self) -> None:
+        self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
+        self.call_after_refresh(self._update)
 
-    def bindings_changed(self, screen: Screen[Any]) -> None:
-        self._bindings_ready = True
-        if not screen.app.app_focus:
-            return
-        if self.is_attached and screen is self.screen:
-            self.call_after_refresh(self._update_keys)
+    def _bindings_changed(self, screen: Screen[Any]) -> None:
+        if screen is self.screen:
+            self.call_after_refresh(self._update)
 
-    async def _update_keys(self) -> None:
+    def _keys(self) -> list[_Key]:
+        """The keys to show, one per action, the command palette's last."""
+        keys: dict[str, _Key] = {}
+        palette: _Key | None = None
+        for node, binding, usable, tooltip in self.screen.active_bindings.values():
+            if binding.key == self.app.COMMAND_PALETTE_BINDING and self.app.ENABLE_COMMAND_PALETTE:
+                palette = _Key(node, binding, usable, tooltip, palette=True)
+            elif binding.show:
+                keys.setdefault(binding.action, _Key(node, binding, usable, tooltip, palette=False))
+        return [*keys.values(), *([palette] if palette else [])]
+
+    async def _update(self) -> None:
         if not self.is_attached:
             return
-        shown, enabled = self._keys()
+        keys = self._keys()
+        shown = [(k.binding.key, k.binding.action, k.binding.description, k.tooltip) for k in keys]
         if shown != self._shown:
             self._shown = shown
             self.rebuilds += 1
-            await self.recompose()
-            return
-        for key in self.query(FooterKey):
-            usable = enabled.get(key.action, not key._disabled)
-            if usable == key._disabled:
-                key._disabled = not usable
-                key.set_class(not usable, "-disabled")
+            await self.remove_children()
+            await self.mount_all(FooterItem(key, self.app.get_key_display(key.binding)) for key in keys)
+        for item, key in zip(self.query(FooterItem), keys, strict=True):
+            item.set_class(not key.usable, "-unusable")

@@ -339,6 +339,13 @@ async def test_no_catchup_note_on_a_brand_new_file(store: Store, make_app: AppFa
         assert not app.dashboard.query_one("#today-catchup", Static).display
 
 
+async def test_no_catchup_note_for_someone_who_began_today(store: Store, make_app: AppFactory) -> None:
+    store.add_contact(ContactDraft("Sam", "hug"))
+    app = make_app()
+    async with app.run_test():
+        assert not app.dashboard.query_one("#today-catchup", Static).display
+
+
 async def test_a_past_days_subtitle_is_in_the_warning_colour(sample: Store, make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:

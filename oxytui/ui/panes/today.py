@@ -218,9 +218,11 @@ class TodayPane(Vertical):
         self.query_one("#today-summary", Static).update(text)
         catchup = self.query_one("#today-catchup", Static)
         yesterday = today - timedelta(days=1)
+        logged = self.store.days_with_contacts()
         missing = (
             day == today
-            and bool(self.store.days_with_contacts())
+            and bool(logged)
+            and min(logged) < yesterday  # someone who began today has no yesterday to fill in
             and not self.store.contacts_on(yesterday)
             and not self.store.is_rest_day(yesterday)
         )

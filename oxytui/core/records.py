@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import asdict
 from datetime import date, datetime
 from typing import Any
@@ -226,3 +226,42 @@ def settings_from_dict(record: Mapping[str, Any]) -> Settings:
         return Settings(**known)
     except (ValidationError, TypeError) as error:
         raise RecordError(f"settings: {error}") from None
+
+
+def parse_export(
+    data: Any, newest_version: int
+) -> tuple[list[Contact], list[Recall], list[RestDay], Settings | None]:
+    """Check a JSON export (of schema `newest_version` or older) and turn it into core objects.
+
+    Raises ValidationError naming the record that is wrong.
+    """
+    if not isinstance(data, dict):
+        raise ValidationError({"import": "the file is not an oxytui JSON export (not an object)"})
+    version = data.get("schema_version")
+    if not isinstance(version, int) or version > newest_version:
+        raise ValidationError({"import": f"schema_version {version!r} is not one this oxytui can import"})
+    parsers: dict[str, Callable[[Mapping[str, Any]], Any]] = {
+        "contacts": contact_from_dict,
+        "recalls": recall_from_dict,
+        "rest_days": rest_day_from_dict,
+    }
+    parsed: dict[str, list[Any]] = {}
+    for name, parser in parsers.items():
+        records = data.get(name, [])
+        if not isinstance(records, list):
+            raise ValidationError({"import": f"{name!r} is not a list"})
+        parsed[name] = []
+        for number, record in enumerate(records, 1):
+            try:
+                if not isinstance(record, dict):
+                    raise RecordError("not an object")
+                parsed[name].append(parser(record))
+            except RecordError as error:
+                raise ValidationError({"import": f"{name} record {number}: {error}"}) from None
+    settings = None
+    if isinstance(data.get("settings"), dict):
+        try:
+            settings = settings_from_dict(data["settings"])
+        except RecordError as error:
+            raise ValidationError({"import": str(error)}) from None
+    return parsed["contacts"], parsed["recalls"], parsed["rest_days"], settings

@@ -23,6 +23,7 @@ from oxytui.core.records import (
     RecordError,
     contact_from_dict,
     contact_to_dict,
+    parse_export,
     recall_from_dict,
     recall_to_dict,
     rest_day_from_dict,
@@ -463,7 +464,7 @@ class Store:
 
     def import_data(self, data: Any) -> ImportResult:
         """Merge a JSON export; records already present (same id, or same rest day) are skipped."""
-        contacts, recalls, rest_days, settings = parse_export(data)
+        contacts, recalls, rest_days, settings = parse_export(data, SCHEMA_VERSION)
         added = 0
 
         def fresh() -> tuple[list[Contact], list[Recall], list[RestDay], bool]:
@@ -491,38 +492,4 @@ class Store:
         return ImportResult(added=added, skipped=len(contacts) + len(recalls) + len(rest_days) - added)
 
 
-def parse_export(data: Any) -> tuple[list[Contact], list[Recall], list[RestDay], Settings | None]:
-    """Check a JSON export and turn it into core objects; raise ValidationError naming the record."""
-    if not isinstance(data, dict):
-        raise ValidationError({"import": "the file is not an oxytui JSON export (not an object)"})
-    version = data.get("schema_version")
-    if not isinstance(version, int) or version > SCHEMA_VERSION:
-        raise ValidationError({"import": f"schema_version {version!r} is not one this oxytui can import"})
-    parsers: dict[str, Callable[[Mapping[str, Any]], Any]] = {
-        "contacts": contact_from_dict,
-        "recalls": recall_from_dict,
-        "rest_days": rest_day_from_dict,
-    }
-    parsed: dict[str, list[Any]] = {}
-    for name, parser in parsers.items():
-        records = data.get(name, [])
-        if not isinstance(records, list):
-            raise ValidationError({"import": f"{name!r} is not a list"})
-        parsed[name] = []
-        for number, record in enumerate(records, 1):
-            try:
-                if not isinstance(record, dict):
-                    raise RecordError("not an object")
-                parsed[name].append(parser(record))
-            except RecordError as error:
-                raise ValidationError({"import": f"{name} record {number}: {error}"}) from None
-    settings = None
-    if isinstance(data.get("settings"), dict):
-        try:
-            settings = settings_from_dict(data["settings"])
-        except RecordError as error:
-            raise ValidationError({"import": str(error)}) from None
-    return parsed["contacts"], parsed["recalls"], parsed["rest_days"], settings
-
-
-__all__ = ["ImportResult", "Store", "StoreError", "check_path", "parse_export", "restore_hint"]
+__all__ = ["ImportResult", "Store", "StoreError", "check_path", "restore_hint"]

@@ -5,8 +5,10 @@ from __future__ import annotations
 import argparse
 import contextlib
 import io
+import os
 import statistics
-from collections.abc import Sequence
+import tempfile
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,9 +35,20 @@ def make_data_file(folder: Path, years: float = DEFAULT_YEARS, *, quiet: bool = 
     return path
 
 
-def new_parser(doc: str | None) -> argparse.ArgumentParser:
-    """An argument parser whose help is the script's docstring, as written."""
-    return argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
+def new_parser(doc: str | None, *, runs: int, runs_help: str) -> argparse.ArgumentParser:
+    """A parser whose help is the script's docstring, with the shared --runs and --years options."""
+    parser = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=runs, help=f"{runs_help} (default {runs})")
+    parser.add_argument("--years", type=float, default=DEFAULT_YEARS, help="years of data (default 10)")
+    return parser
+
+
+@contextlib.contextmanager
+def data_file(prefix: str, years: float) -> Iterator[Path]:
+    """A sample data file in a temporary folder, with user recall scripts kept out; removed afterwards."""
+    with tempfile.TemporaryDirectory(prefix=prefix) as folder:
+        os.environ["XDG_CONFIG_HOME"] = str(Path(folder) / "config")  # no user recall scripts
+        yield make_data_file(Path(folder), years)
 
 
 def median_ms(seconds: Sequence[float]) -> float:

@@ -20,19 +20,16 @@ Goal: each median under 16 ms (one frame at 60 Hz).
 from __future__ import annotations
 
 import asyncio
-import os
 import sys
-import tempfile
 import time
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 from _common import (
-    DEFAULT_YEARS,
     FRAME_MS,
     Row,
     all_passed,
-    make_data_file,
+    data_file,
     median_ms,
     new_parser,
     print_table,
@@ -168,13 +165,8 @@ async def measure(path: Path, runs: int) -> dict[str, list[float]]:
 
 def main(argv: list[str] | None = None) -> int:
     """Measure and print the table; exit code 1 when a goal is missed."""
-    parser = new_parser(__doc__)
-    parser.add_argument("--runs", type=int, default=15, help="presses of each key (default 15)")
-    parser.add_argument("--years", type=float, default=DEFAULT_YEARS, help="years of data (default 10)")
-    args = parser.parse_args(argv)
-    with tempfile.TemporaryDirectory(prefix="oxytui-interaction-") as folder:
-        os.environ["XDG_CONFIG_HOME"] = str(Path(folder) / "config")  # no user recall scripts
-        path = make_data_file(Path(folder), args.years)
+    args = new_parser(__doc__, runs=15, runs_help="presses of each key").parse_args(argv)
+    with data_file("oxytui-interaction-", args.years) as path:
         figures = asyncio.run(measure(path, max(1, args.runs)))
     rows = []
     for name, seconds in figures.items():

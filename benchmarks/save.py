@@ -22,13 +22,12 @@ import os
 import shutil
 import subprocess
 import sys
-import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from _common import DEFAULT_YEARS, Row, all_passed, make_data_file, median_ms, new_parser, print_table
+from _common import Row, all_passed, data_file, median_ms, new_parser, print_table
 
 from oxytui.core.model import Contact, ContactDraft
 from oxytui.core.records import contact_to_dict
@@ -139,13 +138,8 @@ async def measure(path: Path, runs: int) -> dict[str, list[float]]:
 
 def main(argv: list[str] | None = None) -> int:
     """Measure and print the table; exit code 1 when a goal is missed."""
-    parser = new_parser(__doc__)
-    parser.add_argument("--runs", type=int, default=15, help="saves of each kind (default 15)")
-    parser.add_argument("--years", type=float, default=DEFAULT_YEARS, help="years of data (default 10)")
-    args = parser.parse_args(argv)
-    with tempfile.TemporaryDirectory(prefix="oxytui-save-") as folder:
-        os.environ["XDG_CONFIG_HOME"] = str(Path(folder) / "config")  # no user recall scripts
-        path = make_data_file(Path(folder), args.years)
+    args = new_parser(__doc__, runs=15, runs_help="saves of each kind").parse_args(argv)
+    with data_file("oxytui-save-", args.years) as path:
         size = path.stat().st_size
         figures = asyncio.run(measure(path, max(1, args.runs)))
     ours, floor, stock = (median_ms(figures[k]) for k in ("oxytui", "floor", "stock"))

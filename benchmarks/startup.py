@@ -21,7 +21,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from _common import DEFAULT_YEARS, Row, all_passed, make_data_file, median_ms, new_parser, print_table
+from _common import Row, all_passed, make_data_file, median_ms, new_parser, print_table
 
 from oxytui.store import Store
 
@@ -44,10 +44,7 @@ def _launch(kind: str, path: Path, env: dict[str, str]) -> tuple[float, float]:
 
 def main(argv: list[str] | None = None) -> int:
     """Measure and print the table; exit code 1 when a goal is missed."""
-    parser = new_parser(__doc__)
-    parser.add_argument("--runs", type=int, default=9, help="runs of each app (at least 7; default 9)")
-    parser.add_argument("--years", type=float, default=DEFAULT_YEARS, help="years of data (default 10)")
-    args = parser.parse_args(argv)
+    args = new_parser(__doc__, runs=9, runs_help="runs of each app, at least 7").parse_args(argv)
     runs = max(7, args.runs)
     with tempfile.TemporaryDirectory(prefix="oxytui-startup-") as folder:
         path = make_data_file(Path(folder), args.years)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 from textual.pilot import Pilot
 
 from oxytui.ui.app import OxyApp
@@ -74,3 +76,16 @@ async def test_clicking_a_key_in_the_footer_does_what_it_says(make_app: AppFacto
         await pilot.click(add)
         await pilot.pause()
         assert isinstance(app.screen, ContactForm)
+
+
+async def test_updates_that_overlap_a_rebuild_wait_for_it(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        bar = footer(app)
+        key = bar._keys()[0]
+        await bar.mount(FooterItem(key, key.binding.key))  # items for other keys than those shown now
+        bar._shown = None  # so the next update rebuilds them
+        await asyncio.gather(bar._update(), bar._update(), bar._update())
+        assert len(bar.query(FooterItem)) == len(bar._keys())
+        assert bar._shown is not None

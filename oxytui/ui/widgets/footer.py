@@ -10,6 +10,7 @@ changes, it flips a class. With `hide_unusable`, a key that cannot be used now (
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any, NamedTuple
 
 from textual.binding import Binding
@@ -74,6 +75,7 @@ class KeysFooter(Widget):
         self.set_class(hide_unusable, "-hide-unusable")
         self._shown: list[tuple[str, str, str, str]] | None = None  # the keys the items were built for
         self.rebuilds = 0  # how many times the items were built (for tests)
+        self._updating = asyncio.Lock()  # one update at a time: a rebuild awaits its mounts
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
@@ -95,6 +97,10 @@ class KeysFooter(Widget):
         return [*keys.values(), *([palette] if palette else [])]
 
     async def _update(self) -> None:
+        async with self._updating:
+            await self._update_now()
+
+    async def _update_now(self) -> None:
         if not self.is_attached:
             return
         keys = self._keys()

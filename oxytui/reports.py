@@ -42,9 +42,7 @@ def streak_text(summary: StreakSummary) -> str:
     lines = [
         f"Daily streak: {_days(daily.current)}{alive}; longest {_days(daily.longest)}.",
         f"Weekly streak: {_days(weekly.current, 'week')}; longest {_days(weekly.longest, 'week')}.",
-        f"This week (from {week.start:%a} {week.start.day} {week.start:%b}): "
-        f"{week.warm_days} of {week.goal_warm_days} warm days, "
-        f"{week.recalls} of {week.goal_recalls} recalls"
+        f"This week (from {week.start:%a} {week.start.day} {week.start:%b}): {week.shortfall()}"
         + (f", {_days(week.rest_days, 'rest day')}" if week.rest_days else "")
         + (" — goal met." if week.met else "."),
     ]

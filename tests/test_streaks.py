@@ -54,7 +54,9 @@ DAILY_CASES = [
     ("rest yesterday, today not yet warm", days(-3, -2), days(-1), 2, 2, None),
     ("a rest day is not warm on its own", set(), days(-1, 0), 0, 0, None),
     ("warm and rest on one day counts as warm", days(-1, 0), days(-1), 2, 2, None),
-    ("longest in the past", span(-20, -11) | days(-1), set(), 1, 10, -2),
+    ("longest in the past", span(-20, -11) | days(-1), set(), 1, 10, -10),
+    ("one day four days ago: the first day missed", days(-4), set(), 0, 1, -3),
+    ("rest days after the last warm day are not the day missed", days(-5), days(-4, -3), 0, 1, -2),
     ("a gap after rest days still breaks", days(-6, -5, -1, 0), days(-4, -3), 2, 2, -2),
     ("future days are ignored", days(0, 1, 2), set(), 1, 1, None),
 ]
@@ -79,17 +81,48 @@ def test_year_boundary() -> None:
     warm = {date(2026, 12, 27) + timedelta(days=i) for i in range(7)}
     streak = daily_streak(warm - {date(2026, 12, 31)}, {date(2026, 12, 31)}, today)
     assert (streak.current, streak.longest) == (6, 6)
-    assert ended_because(daily_streak(warm - {date(2026, 12, 30)}, set(), today), today) == (
+    before = {d for d in warm if d < date(2026, 12, 30)}
+    assert ended_because(daily_streak(before, set(), today), today) == (
         "ended Thu 31 Dec 2026: nothing logged on Wed 30 Dec 2026"
     )
 
 
 def test_ended_because_sentence() -> None:
-    today = date(2024, 11, 13)
-    warm = {date(2024, 11, 8), date(2024, 11, 9), date(2024, 11, 10), date(2024, 11, 12), today}
+    today = date(2024, 11, 15)
+    warm = {date(2024, 11, 8), date(2024, 11, 9), date(2024, 11, 10)}
     streak = daily_streak(warm, set(), today)
     assert ended_because(streak, today) == "ended Tue 12 Nov: nothing logged on Mon 11 Nov"
     assert ended_because(daily_streak(warm, set(), date(2024, 11, 10)), date(2024, 11, 10)) is None
+
+
+def test_ended_because_names_the_first_day_missed() -> None:
+    # One warm day four days ago and nothing since: the run ended when the day after it was missed,
+    # not today because yesterday was empty.
+    today = date(2026, 11, 27)
+    streak = daily_streak({date(2026, 11, 23)}, set(), today)
+    assert ended_because(streak, today) == "ended Wed 25 Nov: nothing logged on Tue 24 Nov"
+
+
+def test_no_ended_sentence_while_a_streak_is_alive() -> None:
+    today = date(2024, 11, 13)
+    warm = {date(2024, 11, 8), date(2024, 11, 9), date(2024, 11, 10), date(2024, 11, 12), today}
+    streak = daily_streak(warm, set(), today)
+    assert streak.current == 2 and streak.broken_on == date(2024, 11, 11)
+    assert ended_because(streak, today) is None
+    assert summarize(History.of_days(warm), Settings(), today).ended_because is None
+
+
+def test_a_warm_day_marked_as_rest_does_not_lower_the_goal() -> None:
+    # Four warm days; marking two of them as rest must not turn a missed goal into a met one.
+    monday = date(2026, 11, 16)
+    warm = {monday + timedelta(days=i) for i in range(4)}
+    marked = {monday, monday + timedelta(days=1)}
+    history = History.of_days(warm, marked)
+    week = week_progress(history, monday, Settings(goal_recalls=0), TODAY)
+    assert (week.warm_days, week.rest_days, week.goal_warm_days, week.met) == (4, 0, 5, False)
+    weeks = all_weeks(history, Settings(goal_recalls=0), TODAY)
+    assert [w for w in weeks if w.start == monday][0] == week
+    assert daily_streak(history.warm, history.rest, monday + timedelta(days=3)).current == 4
 
 
 SCALING = [(5, 0, 5), (5, 1, 4), (5, 2, 4), (5, 3, 3), (5, 6, 1), (5, 7, 0), (3, 1, 3), (3, 2, 2), (3, 3, 2)]

@@ -62,7 +62,7 @@ def test_streak_json_is_the_documented_shape(
         "daily": {"current": 3, "longest": 4},
         "weekly": {"current": 0, "longest": 0},
         "week": {"start": "2026-11-23", "warm_days": 2, "recalls": 1, "goal_warm_days": 5, "goal_recalls": 3},
-        "ended_because": "ended Sat 21 Nov: nothing logged on Fri 20 Nov",
+        "ended_because": None,  # the daily streak is alive: nothing has ended
     }
 
 
@@ -75,7 +75,16 @@ def test_streak_text(
         "Daily streak: 3 days (alive: log something tonight); longest 4 days.\n"
         "Weekly streak: 0 weeks; longest 0 weeks.\n"
         "This week (from Mon 23 Nov): 2 of 5 warm days, 1 of 3 recalls.\n"
-        "Last daily streak ended Sat 21 Nov: nothing logged on Fri 20 Nov.\n"
+    )
+
+
+@pytest.mark.usefixtures("on_the_clock")
+def test_streak_text_after_a_streak_ended(
+    store: Store, db_path: Path, clock: FakeClock, capsys: pytest.CaptureFixture[str]
+) -> None:
+    store.add_contact(ContactDraft("Sam", "hug"), date(2026, 11, 22))  # four days before today
+    assert run_streak(db_path, capsys).splitlines()[-1] == (
+        "Last daily streak ended Tue 24 Nov: nothing logged on Mon 23 Nov."
     )
 
 

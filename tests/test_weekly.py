@@ -69,7 +69,7 @@ def test_review_numbers() -> None:
     assert (review.after_stress_cold.value, review.after_stress_cold.count) == (5.5, 2)
     assert review.enough_for_comparison
     lines = review_lines(review)
-    assert "Warm days: 5 (goal 4, met); 1 rest days" in lines
+    assert "Warm days: 5 (goal 4, met); 1 rest day" in lines
     assert any("3.0 on days with a warm contact (n=2), 5.5 on days without (n=2)" in line for line in lines)
     assert lines[-1].startswith("Goal met")
 
@@ -131,3 +131,35 @@ def test_cli_week_to_a_file(db_path: Path, tmp_path: Path, capsys: pytest.Captur
     assert main(args) == 0
     assert out.read_text(encoding="utf-8").startswith("# oxytui weekly review")
     assert f"Wrote the weekly review to {out}." in capsys.readouterr().err
+
+
+def _review(contacts: list[Contact], recalls: list[Recall], settings: Settings, today: date) -> list[str]:
+    history = History.build(contacts, recalls, [])
+    return review_lines(build_review(MONDAY, contacts, recalls, history, settings, today))
+
+
+def test_review_says_how_many_more_people_and_kinds() -> None:
+    names = ["Ana", "Ben", "Cy", "Dee", "Eve", "Fay", "Gus"]
+    kinds = ["hug", "cuddle", "warm-talk", "pet-time", "kiss", "dance", "walk"]
+    contacts = [contact(MONDAY, who, kind) for who, kind in zip(names, kinds, strict=True)]
+    lines = _review(contacts, [], Settings(), TODAY)
+    assert next(line for line in lines if line.startswith("People:")).endswith(" and 2 more")
+    assert next(line for line in lines if line.startswith("Kinds:")).endswith(" and 2 more")
+
+
+def test_a_past_week_is_not_met_rather_than_to_go() -> None:
+    lines = _review([contact(MONDAY, "Sam")], [], Settings(), TODAY)
+    assert lines[0] == "Warm days: 1 (goal 5, not met)"
+    running = _review([contact(MONDAY, "Sam")], [], Settings(), MONDAY + timedelta(days=2))
+    assert running[0] == "Warm days: 1 (goal 5, 4 to go)"
+
+
+def test_goal_zero_and_over_the_goal_read_truly() -> None:
+    recalls = [recall(MONDAY + timedelta(days=i), (5, 5), (4, 6)) for i in range(3)]
+    lines = _review([contact(MONDAY, "Sam")], recalls, Settings(goal_warm_days=0, goal_recalls=2), TODAY)
+    assert lines[0] == "Warm days: 3 (no goal)"  # each completed recall makes its day warm
+    assert lines[1] == "Recalls completed: 3 (goal 2, met); started 3"
+    history = History.build([contact(MONDAY, "Sam")], recalls, [])
+    review = build_review(MONDAY, [], recalls, history, Settings(goal_warm_days=0, goal_recalls=2), TODAY)
+    assert review.progress.shortfall() == "3 warm days, no goal, 3 recalls, goal 2 met"
+    assert "0 of 0" not in " ".join(lines) and "3 of 2" not in review.progress.shortfall()

@@ -2,9 +2,10 @@
 
 The rules (shown to the user in the help screen):
 
-- A warm day has at least one warm contact or one completed recall. For the daily streak a day that is
-  both warm and a rest day counts as warm; for the weekly goal it counts both ways (a warm day and a
-  rest day that scales the goal down), so logging something never makes a week miss its goal.
+- A warm day has at least one warm contact or one completed recall. A day that is both warm and marked
+  as a rest day is a warm day and nothing else: it counts towards the streaks and the weekly goal, and
+  it does not scale the goal down. Only a rest day with nothing logged lowers the week's goals, so the
+  goal can never be met by marking days that already count.
 - The daily streak is the run of warm days up to today; a rest day is skipped over (it neither breaks nor
   counts). Today not yet warm does not break it.
 - A calendar week (from `week_start`) meets the goal when it has at least `goal_warm_days` warm days and
@@ -22,6 +23,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from oxytui.core.days import week_bounds
+from oxytui.core.figures import week_shortfall
 from oxytui.core.model import Contact, Recall, Settings
 
 ONE_DAY = timedelta(days=1)
@@ -96,8 +98,8 @@ def level_steps(warmth: dict[date, int]) -> tuple[int, ...]:
 class DailyStreak:
     """The current and the longest run of warm days (rest days skipped over).
 
-    `broken_on` is the most recent day that ended a streak: neither warm nor rest, before today, with a
-    warm day before it. `today_warm` tells whether today already counts.
+    `broken_on` is the first day missed (neither warm nor rest) after the most recent run that ended, or
+    None when no run has ended. `today_warm` tells whether today already counts.
     """
 
     current: int
@@ -120,7 +122,13 @@ def daily_streak(warm: Collection[date], rest: Collection[date], today: date) ->
         elif day not in rest:
             break
         day -= ONE_DAY
-    broken_on = day if day > first else None
+    broken_on = None
+    if day > first:  # a day neither warm nor rest ended a run: find the first one after the last warm day
+        broken_on = day
+        while day not in warm:
+            if day not in rest:
+                broken_on = day
+            day -= ONE_DAY
     longest = run = 0
     previous: date | None = None
     for day in sorted({d for d in rest if first <= d <= today} | set(past_warm)):
@@ -140,8 +148,11 @@ def short_day(day: date, today: date) -> str:
 
 
 def ended_because(streak: DailyStreak, today: date) -> str | None:
-    """One sentence on why the last daily streak ended, or None when none has ended."""
-    if streak.broken_on is None:
+    """One sentence on why the last daily streak ended, or None when none has ended or one is alive.
+
+    The run ended when its first missed day was over: "ended Tue 12 Nov: nothing logged on Mon 11 Nov".
+    """
+    if streak.broken_on is None or streak.current:
         return None
     missed = streak.broken_on
     return f"ended {short_day(missed + ONE_DAY, today)}: nothing logged on {short_day(missed, today)}"
@@ -164,7 +175,10 @@ def scaled_goal(goal: int, rest_days: int) -> int:
 
 @dataclass(frozen=True, slots=True)
 class WeekProgress:
-    """One calendar week against the weekly goals (already scaled by its rest days)."""
+    """One calendar week against the weekly goals (already scaled by its rest days).
+
+    `rest_days` counts only rest days with nothing warm on them: those are the ones that scale the goals.
+    """
 
     start: date
     warm_days: int
@@ -190,11 +204,8 @@ class WeekProgress:
         return self.rest_days >= 7
 
     def shortfall(self) -> str:
-        """'3 of 5 warm days, 1 of 3 recalls'."""
-        return (
-            f"{self.warm_days} of {self.goal_warm_days} warm days, "
-            f"{self.recalls} of {self.goal_recalls} recalls"
-        )
+        """'3 of 5 warm days, 1 of 3 recalls' (worded by core/figures.py)."""
+        return week_shortfall(self)
 
 
 def week_progress(history: History, day: date, settings: Settings, today: date) -> WeekProgress:
@@ -202,7 +213,7 @@ def week_progress(history: History, day: date, settings: Settings, today: date) 
     start, end = week_bounds(day, settings.week_start)
     days = [start + timedelta(days=i) for i in range(7) if start + timedelta(days=i) <= today]
     warm = sum(1 for d in days if d in history.warm)
-    rest = sum(1 for d in days if d in history.rest)
+    rest = sum(1 for d in days if d in history.rest and d not in history.warm)
     recalls = sum(history.recalls.get(d, 0) for d in days)
     return WeekProgress(
         start=start,
@@ -247,7 +258,7 @@ def _all_weeks(history: History, settings: Settings, today: date) -> list[WeekPr
     for day in history.warm:
         if day <= today:
             warm[week_of(day)] += 1
-    for day in history.rest:
+    for day in history.rest - history.warm:  # a warm day marked as rest is only a warm day
         if day <= today:
             rest[week_of(day)] += 1
     for day, count in history.recalls.items():

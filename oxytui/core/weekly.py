@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from oxytui.core.figures import goal_state, plural
 from oxytui.core.model import Contact, Recall, Settings
 from oxytui.core.streaks import (
     History,
@@ -45,6 +46,8 @@ class WeeklyReview:
     recalls_started: int
     people: list[tuple[str, int]]
     kinds: list[tuple[str, int]]
+    more_people: int
+    more_kinds: int
     stress_change: Average
     connected_change: Average
     after_stress_warm: Average
@@ -107,12 +110,16 @@ def build_review(
     week_recalls = [r for r in recalls if r.day in inside]
     done = [r for r in week_recalls if r.completed]
     contact_days = {c.day for c in week_contacts}
+    people = Counter(c.who for c in week_contacts)
+    kinds = Counter(c.kind for c in week_contacts)
     return WeeklyReview(
         progress=week,
         contacts=len(week_contacts),
         recalls_started=len(week_recalls),
-        people=Counter(c.who for c in week_contacts).most_common(TOP),
-        kinds=Counter(c.kind for c in week_contacts).most_common(TOP),
+        people=people.most_common(TOP),
+        kinds=kinds.most_common(TOP),
+        more_people=max(0, len(people) - TOP),
+        more_kinds=max(0, len(kinds) - TOP),
         stress_change=Average.of(
             r.after.stress - r.before.stress
             for r in done
@@ -140,8 +147,15 @@ def signed(value: float | None) -> str:
     return f"{value:+.1f}".replace("-", "−")
 
 
-def _state(count: int, goal: int) -> str:
-    return "met" if count >= goal else f"{goal - count} to go"
+def _goal(count: int, goal: int, in_progress: bool) -> str:
+    state = goal_state(count, goal, in_progress)
+    return state if goal <= 0 else f"goal {goal}, {state}"
+
+
+def _top(counted: list[tuple[str, int]], more: int, show: Callable[[str], str]) -> str:
+    """'Mia ×3, Sam ×2 and 2 more', or 'none logged'."""
+    text = ", ".join(f"{show(name)} ×{n}" for name, n in counted) or "none logged"
+    return text + (f" and {more} more" if more else "")
 
 
 def review_lines(
@@ -152,15 +166,13 @@ def review_lines(
     """The review as plain lines (no markup), user text passed through `clean`, kinds through `kind_label`."""
     week = review.progress
     lines = [
-        f"Warm days: {week.warm_days} "
-        f"(goal {week.goal_warm_days}, {_state(week.warm_days, week.goal_warm_days)})"
-        + (f"; {week.rest_days} rest days" if week.rest_days else ""),
-        f"Recalls completed: {week.recalls} (goal {week.goal_recalls}, "
-        f"{_state(week.recalls, week.goal_recalls)}); started {review.recalls_started}",
+        f"Warm days: {week.warm_days} ({_goal(week.warm_days, week.goal_warm_days, week.in_progress)})"
+        + (f"; {plural(week.rest_days, 'rest day')}" if week.rest_days else ""),
+        f"Recalls completed: {week.recalls} ({_goal(week.recalls, week.goal_recalls, week.in_progress)}); "
+        f"started {review.recalls_started}",
         f"Warm contacts: {review.contacts}",
-        "People: " + (", ".join(f"{clean(who)} ×{n}" for who, n in review.people) or "none logged"),
-        "Kinds: "
-        + (", ".join(f"{clean(kind_label(kind))} ×{n}" for kind, n in review.kinds) or "none logged"),
+        "People: " + _top(review.people, review.more_people, clean),
+        "Kinds: " + _top(review.kinds, review.more_kinds, lambda kind: clean(kind_label(kind))),
     ]
     if review.stress_change.count or review.connected_change.count:
         lines.append(

@@ -112,7 +112,12 @@ def cmd_export(store: Store, args: argparse.Namespace) -> int:
         return _export_week(store, args)
     data = store.export_data()
     # JSON and CSV are exact copies; the Markdown journal is for reading, so control codes are cleaned.
-    text = to_markdown(data, clean_line) if args.format == "markdown" else FORMATS[args.format](data)
+    if args.format == "markdown":
+        from oxytui.recall_scripts import load_scripts  # only the journal needs the scripts' titles
+
+        text = to_markdown(data, clean_line, kind_label, load_scripts().title)
+    else:
+        text = FORMATS[args.format](data)
     return _emit(text, args.out, f"Wrote {args.format} export to {args.out}.")
 
 
@@ -147,8 +152,11 @@ def cmd_import(store: Store, args: argparse.Namespace) -> int:
         data = json.loads(args.file.read_text(encoding="utf-8"))
     except OSError as error:
         raise UsageError(f"cannot read {args.file}: {error.strerror}") from None
-    except (ValueError, UnicodeDecodeError) as error:
-        raise UsageError(f"{args.file} is not a JSON export: {error}") from None
+    except (ValueError, UnicodeDecodeError):
+        raise UsageError(
+            f"{args.file} is not a JSON export: import reads only oxytui's JSON export "
+            "(`oxytui export --format json`), not CSV or Markdown"
+        ) from None
     result = store.import_data(data)
     print(f"Imported {result.added} records; {result.skipped} were already there.")
     return EXIT_OK

@@ -230,7 +230,7 @@ def test_export_markdown(db_path: Path, capsys: pytest.CaptureFixture[str], cloc
     assert out.startswith("# oxytui journal\n")
     headings = [line for line in out.splitlines() if line.startswith("## ")]
     assert headings == ["## Wed 25 Nov 2026", "## Tue 24 Nov 2026", "## Mon 23 Nov 2026"]
-    assert "- ♥♥♥♥ **Sam** — hug, 10 min: a long one with two lines" in out
+    assert "- ♥♥♥♥ **Sam** — Hug, 10 min: a long one with two lines" in out  # the kind's title, not its id
     assert "- Rest day: ill" in out
     assert "stress 7→3, connected 2→–" in out
 
@@ -327,6 +327,26 @@ def test_import_of_a_bad_file_exits_1(
     assert (code, out) == (1, "")
     assert says in err
     assert db_path.read_bytes() == before
+
+
+def test_importing_a_csv_export_says_import_reads_the_json_export(
+    db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run(capsys, "--db", str(db_path), "log", "Sam")
+    csv_file = tmp_path / "export.csv"
+    assert run(capsys, "--db", str(db_path), "export", "--format", "csv", "--out", str(csv_file))[0] == 0
+    code, _, err = run(capsys, "--db", str(db_path), "import", str(csv_file))
+    assert code == 1
+    assert "import reads only oxytui's JSON export" in err and "Expecting value" not in err
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_log_for_a_day_not_yet_come_names_the_day_start_hour(
+    db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = run(capsys, "--db", str(db_path), "log", "Sam", "--day", "2099-01-01")
+    assert code == 1
+    assert "has not come yet" in err and "a day starts at 04:00" in err and "day_start_hour" in err
 
 
 def test_import_of_a_missing_file_exits_1(

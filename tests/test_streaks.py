@@ -121,7 +121,7 @@ def test_a_warm_day_marked_as_rest_does_not_lower_the_goal() -> None:
     week = week_progress(history, monday, Settings(goal_recalls=0), TODAY)
     assert (week.warm_days, week.rest_days, week.goal_warm_days, week.met) == (4, 0, 5, False)
     weeks = all_weeks(history, Settings(goal_recalls=0), TODAY)
-    assert [w for w in weeks if w.start == monday][0] == week
+    assert next(w for w in weeks if w.start == monday) == week
     assert daily_streak(history.warm, history.rest, monday + timedelta(days=3)).current == 4
 
 

@@ -72,11 +72,18 @@ def _rating(ratings: dict[str, Any], item: str) -> str:
     return "–" if value is None else str(value)
 
 
-def to_markdown(data: dict[str, Any], clean: Callable[[str], str] = lambda text: text) -> str:
-    """A readable Markdown journal, one section per day, newest first."""
+def to_markdown(
+    data: dict[str, Any],
+    clean: Callable[[str], str] = lambda text: text,
+    kind_title: Callable[[str], str] = lambda kind: kind,
+    script_title: Callable[[str], str] = lambda script: script,
+) -> str:
+    """A readable Markdown journal, one section per day, newest first; kinds and scripts by their titles."""
     days: dict[str, list[str]] = {}
     for contact in data["contacts"]:
-        line = f"- {'♥' * contact['warmth']} **{clean(contact['who'])}** — {clean(contact['kind'])}"
+        line = (
+            f"- {'♥' * contact['warmth']} **{clean(contact['who'])}** — {clean(kind_title(contact['kind']))}"
+        )
         if contact["minutes"] is not None:
             line += f", {contact['minutes']} min"
         if contact["note"]:
@@ -85,8 +92,9 @@ def to_markdown(data: dict[str, Any], clean: Callable[[str], str] = lambda text:
     for recall in data["recalls"]:
         before, after = recall["before"], recall["after"]
         state = "completed" if recall["completed"] else "not completed"
+        script = clean(script_title(recall["script"]))
         line = (
-            f"- Recall *{clean(recall['script'])}* with {clean(recall['figure']) or 'no one named'} "
+            f"- Recall *{script}* with {clean(recall['figure']) or 'no one named'} "
             f"({state}): stress {_rating(before, 'stress')}→{_rating(after, 'stress')}, "
             f"connected {_rating(before, 'connected')}→{_rating(after, 'connected')}"
         )

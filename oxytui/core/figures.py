@@ -86,3 +86,11 @@ def rest_day_notice(day_text: str, warm: bool, week: WeekProgress) -> str:
         f"and {plural(week.goal_recalls, 'recall')}."
     )
     return f"{day_text} is marked as a rest day: {rest_day_meaning(warm)}. {goals}"
+
+
+def future_day_message(day_text: str, today_text: str, day_start_hour: int) -> str:
+    """Why a day cannot be logged yet, naming the day-start hour that decides which day today is."""
+    return (
+        f"{day_text} has not come yet: today is {today_text}, as a day starts at {day_start_hour:02d}:00 "
+        "(the day_start_hour setting); log today or an earlier day"
+    )

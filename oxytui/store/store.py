@@ -18,6 +18,7 @@ from tinydb.table import Document
 
 from oxytui import __version__
 from oxytui.core.days import format_day, logical_day, now_local
+from oxytui.core.figures import future_day_message
 from oxytui.core.model import Contact, ContactDraft, Recall, RestDay, Settings, ValidationError
 from oxytui.core.records import (
     RecordError,
@@ -312,7 +313,10 @@ class Store:
 
     def _check_day(self, day: date) -> None:
         if day > self.today():
-            raise ValidationError({"day": f"{format_day(day)} has not come yet; log today or an earlier day"})
+            hour = self.settings.day_start_hour
+            raise ValidationError(
+                {"day": future_day_message(format_day(day), format_day(self.today()), hour)}
+            )
 
     def add_contact(self, draft: ContactDraft, day: date | None = None) -> Contact:
         """Save a new contact for `day` (today by default) and return it."""

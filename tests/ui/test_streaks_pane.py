@@ -56,8 +56,15 @@ def test_bar() -> None:
         "▰▰▰▱▱",
         "▰▰▰▰▰",
         "▰▰▰▰▰",
-        "▰",
+        "",  # no goal, no bar
     ]
+
+
+def test_bars_are_proportional_to_the_goal() -> None:
+    # One cell per unit of the goal: 1 of 3 recalls fills one cell of three, not two of five.
+    assert [bar(1, 3), bar(2, 3), bar(1, 2), bar(2, 7)] == ["▰▱▱", "▰▰▱", "▰▱", "▰▰▱▱▱▱▱"]
+    # Past seven cells each cell stands for more than one, and the bar is full only when the goal is met.
+    assert bar(20, 21) == "▰▰▰▰▰▰▱" and bar(21, 21) == "▰▰▰▰▰▰▰" and bar(3, 21) == "▰▱▱▱▱▱▱"
 
 
 async def test_pane_shows_the_year(year: Store) -> None:

@@ -309,7 +309,7 @@ async def test_fill_in_yesterday(sample: Store, make_app: AppFactory) -> None:
         await pilot.pause()
         [contact] = sample.contacts_on(TUE)
         assert (contact.who, contact.kind) == ("Mia", "warm-talk")
-        assert texts(today_pane(app), 0) == ["later"]  # logged on Wednesday evening, for Tuesday
+        assert texts(today_pane(app), 0) == ["–"]  # logged on Wednesday evening, for Tuesday
         await pilot.press("t")
         assert not catchup.display
 

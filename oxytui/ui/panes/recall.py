@@ -11,9 +11,10 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Static
 
-from oxytui.core.days import week_bounds
+from oxytui.core.figures import against_goal
 from oxytui.core.model import Recall
 from oxytui.recall_scripts import LoadedScripts, load_scripts
+from oxytui.reports import streak_summary
 from oxytui.store import Store
 from oxytui.ui.screens.recall_summary import recall_lines
 
@@ -26,8 +27,9 @@ class RecallPane(Vertical, can_focus=True):
     BORDER_TITLE = "2 Recall"
 
     DEFAULT_CSS = """
-    RecallPane #recall-week { text-style: bold; }
+    RecallPane #recall-week { text-style: bold; text-wrap: nowrap; text-overflow: ellipsis; }
     RecallPane #recall-sessions { margin-top: 1; text-wrap: nowrap; text-overflow: ellipsis; }
+    RecallPane #recall-sessions.-empty { text-wrap: wrap; }
     RecallPane #recall-problems { color: $warning; margin-top: 1; }
     RecallPane .hint { color: $text-muted; margin-top: 1; }
     """
@@ -77,15 +79,16 @@ class RecallPane(Vertical, can_focus=True):
     def reload(self) -> None:
         """Redraw from the store (called by the app when data or the day changes)."""
         store = self.store
-        first, last = week_bounds(store.today(), store.settings.week_start)
         recalls = store.recalls()
-        done = sum(1 for r in recalls if r.completed and first <= r.day <= last)
-        goal = store.settings.goal_recalls
-        noun = "recall" if goal == 1 else "recalls"
-        self.query_one("#recall-week", Static).update(f"This week: {done} of {goal} {noun}")
+        week = streak_summary(store).week  # the same figure, scaled by rest days, as the Streaks pane's
+        self.query_one("#recall-week", Static).update(
+            f"This week: {against_goal(week.recalls, week.goal_recalls, 'recall')}"
+        )
         recent = sorted(recalls, key=lambda r: (r.day, r.started_at), reverse=True)[:RECENT_SESSIONS]
         lines = [recall_lines(r, self.scripts.title(r.script)) for r in recent]
-        self.query_one("#recall-sessions", Static).update(
+        sessions = self.query_one("#recall-sessions", Static)
+        sessions.set_class(not lines, "-empty")  # the sentence wraps at a space; sessions end in "…"
+        sessions.update(
             "\n".join(lines) if lines else "No recalls yet. A few minutes with someone who cares for you."
         )
         self.query_one("#recall-hint", Static).display = not lines

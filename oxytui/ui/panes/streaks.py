@@ -14,6 +14,7 @@ from textual.events import Resize
 from textual.widgets import Static
 
 from oxytui.core.days import week_bounds
+from oxytui.core.figures import goal_cells, short_against_goal
 from oxytui.core.streaks import (
     History,
     StreakSummary,
@@ -33,12 +34,10 @@ NO_MONTHS_HEIGHT = 12  # without the month row; below this the heatmap is compac
 REVIEW_SCREEN = "weekly-review"  # the name the weekly review is kept under
 
 
-def bar(count: int, goal: int, width: int = 5) -> str:
-    """A small progress bar such as '▰▰▰▱▱' (full when the goal is reached, or when it is 0)."""
-    if goal <= 0:
-        return "▰" * min(width, 1) if width else ""
-    filled = min(width, round(width * min(count, goal) / goal))
-    return "▰" * filled + "▱" * (width - filled)
+def bar(count: int, goal: int) -> str:
+    """A goal bar with one cell per unit of the goal: 2 of 3 is '▰▰▱' (see core/figures.py)."""
+    filled, empty = goal_cells(count, goal)
+    return "▰" * filled + "▱" * empty
 
 
 def _plural(count: int, unit: str) -> str:
@@ -109,6 +108,9 @@ class StreaksPane(Vertical, can_focus=True):
         yield WarmthHeatmap(id="streaks-heatmap")
 
     def on_mount(self) -> None:
+        # The figures' colours are read from the theme when drawn: a theme change (the first one at start
+        # included) draws them again at once.
+        self.app.theme_changed_signal.subscribe(self, lambda _theme: self._show())
         self.reload()
 
     # --- what is shown -------------------------------------------------------------------
@@ -168,9 +170,10 @@ class StreaksPane(Vertical, can_focus=True):
             ("  recalls ", progress.recalls, progress.goal_recalls),
         ):
             goals.append(label, Style(color=palette.muted))
-            done = count >= goal
-            goals.append(bar(count, goal), Style(color=palette.levels[4] if done else palette.selected))
-            goals.append(f" {count}/{goal}", Style(bold=done))
+            done = count >= goal > 0
+            cells = bar(count, goal)
+            goals.append(cells, Style(color=palette.levels[4] if done else palette.selected))
+            goals.append(f"{' ' if cells else ''}{short_against_goal(count, goal)}", Style(bold=done))
         self.query_one("#streaks-goals", Static).update(goals)
         self.query_one("#streaks-status", Static).update(
             Text(self.status_sentence(), no_wrap=True, overflow="ellipsis", style=Style(color=palette.muted))
@@ -201,7 +204,10 @@ class StreaksPane(Vertical, can_focus=True):
         heatmap = self.heatmap
         heatmap.months = height >= FULL_HEIGHT
         heatmap.set_class(height < NO_MONTHS_HEIGHT, "-compact")
-        heatmap.styles.height = 5 if height < NO_MONTHS_HEIGHT else (9 if heatmap.months else 8)
+        # Compact: the rows left under the four lines above, the last of them for the legend.
+        heatmap.styles.height = (
+            max(2, height - 4) if height < NO_MONTHS_HEIGHT else (9 if heatmap.months else 8)
+        )
         heatmap.refresh()
 
     # --- actions -------------------------------------------------------------------------

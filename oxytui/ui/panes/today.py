@@ -19,8 +19,11 @@ from textual.widgets import DataTable, Static
 
 from oxytui.content import kind_label
 from oxytui.core.days import format_day, logical_day
+from oxytui.core.figures import rest_day_meaning, rest_day_notice
 from oxytui.core.model import Contact, ContactDraft, ValidationError
+from oxytui.core.streaks import week_progress
 from oxytui.core.text import clean_line, shorten
+from oxytui.reports import history_of
 from oxytui.store import Store, StoreError
 from oxytui.ui.screens.contact_form import ContactForm
 
@@ -151,7 +154,12 @@ class TodayPane(Vertical):
         """Widths of the who, kind and note columns: names and kinds as wide as needed up to a cap."""
         available = (self.table.size.width or self.size.width) - 1
         narrow = available < NARROW_TABLE
-        who_cap, kind_cap = (WHO_WIDTH - 4, KIND_WIDTH - 5) if narrow else (WHO_WIDTH, KIND_WIDTH)
+        # Caps grow with the width, so long kinds ("Call or video with a loved one") show whole when wide.
+        who_cap, kind_cap = (
+            (WHO_WIDTH - 4, KIND_WIDTH - 5)
+            if narrow
+            else (max(WHO_WIDTH, available // 6), max(KIND_WIDTH, available // 4))
+        )
         who = max((cell_len(shorten(c.who, who_cap)) for c in self._rows), default=3)
         kind = max((cell_len(shorten(kind_label(c.kind), kind_cap)) for c in self._rows), default=4)
         who, kind = min(max(who, 3), who_cap), min(max(kind, 4), kind_cap)
@@ -191,16 +199,17 @@ class TodayPane(Vertical):
             table.move_cursor(row=min(old_row, len(ids) - 1))
 
     def _time(self, contact: Contact) -> str:
-        """When it was logged, or 'later' when it was filled in on a later day."""
+        """When it was logged, or '–' when it was filled in on a later day (its hour is not known)."""
         logged = contact.local_time
         if logical_day(logged, self.store.settings.day_start_hour) != contact.day:
-            return "later"
+            return "–"
         return f"{logged:%H:%M}"
 
     def _draw_texts(self) -> None:
         today = self.store.today()
         day = self.shown_day
         rest = self.store.is_rest_day(day)
+        warm = day in history_of(self.store).warm
         subtitle = f"{format_day(day)} · {day_words(day, today)}" + (" · rest day" if rest else "")
         # A past day's subtitle is coloured in the subtitle itself: a class on the pane would restyle the
         # whole pane on every move between today and the past. Only our own words here, no user text.
@@ -214,7 +223,7 @@ class TodayPane(Vertical):
         else:
             text = f"Nothing logged on {format_day(day)}. Press a to fill it in."
         if rest:
-            text += " · a rest day: it neither breaks nor extends a streak"
+            text += f" · a rest day: {rest_day_meaning(warm)}"
         self.query_one("#today-summary", Static).update(text)
         catchup = self.query_one("#today-catchup", Static)
         yesterday = today - timedelta(days=1)
@@ -326,7 +335,7 @@ class TodayPane(Vertical):
             self.shown_day = contact.day
         self._changed(select=contact.id)
         self.notify(
-            f"Saved: {clean_line(kind_label(contact.kind))} with {clean_line(contact.who)}.", markup=False
+            f"Saved: {clean_line(contact.who)} · {clean_line(kind_label(contact.kind))}.", markup=False
         )
 
     def action_delete(self) -> None:
@@ -357,7 +366,9 @@ class TodayPane(Vertical):
             rest = self.store.toggle_rest_day(day)
             self._changed()
             if rest:
-                return f"{format_day(day)} is a rest day: it neither breaks nor extends a streak."
+                warm = day in history_of(self.store).warm
+                week = week_progress(history_of(self.store), day, self.store.settings, self.store.today())
+                return rest_day_notice(format_day(day), warm, week)
             return f"{format_day(day)} is an ordinary day again."
 
         self._attempt(toggle)

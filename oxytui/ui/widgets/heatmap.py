@@ -1,4 +1,9 @@
-"""The warmth heatmap: one column per week, one row per weekday, coloured by each day's warmth."""
+"""The warmth heatmap: one column per week, one row per weekday; each day's warmth told by shape and colour.
+
+Levels are drawn `· ░ ▒ ▓ █` from nothing logged to warmest and a rest day is `z`, so the map reads the
+same without colour (NO_COLOR, 16-colour terminals) as with it. Colours come from the current theme each
+time the map is drawn.
+"""
 
 from __future__ import annotations
 
@@ -13,9 +18,12 @@ from textual.widget import Widget
 from oxytui.core.streaks import History
 
 LEVELS = 5  # 0 (nothing logged) to 4 (warmest)
-WEEKDAY_LABELS = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
-CELL = "■"
+WEEKDAY_LABELS = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")  # by date.weekday()
+SHAPES = ("·", "░", "▒", "▓", "█")  # one shape per level, so levels differ without colour
+REST = "z"  # a rest day, as in the week strip
+FUTURE = " "
 LABEL_WIDTH = 3
+COMPACT_LABEL = 7  # 'dd Mon ' before each row of weeks in the compact map
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +59,12 @@ class Palette:
 
 
 class WarmthHeatmap(Widget):
-    """Recent weeks of warmth; the selected week is marked. `compact` draws two days per text row."""
+    """Recent weeks of warmth; the selected week is marked.
+
+    Tall enough, one row per weekday (labelled from the real weekdays, whatever day a week starts on) and
+    one column per week. `compact` (too few rows for seven) lays weeks out as runs of seven cells, oldest
+    first, as many as fit, with the legend kept on the last row.
+    """
 
     DEFAULT_CSS = """
     WarmthHeatmap {
@@ -59,7 +72,7 @@ class WarmthHeatmap(Widget):
         width: 1fr;
     }
     WarmthHeatmap.-compact {
-        height: 5;
+        height: 4;
     }
     """
 
@@ -78,12 +91,16 @@ class WarmthHeatmap(Widget):
 
     @property
     def compact(self) -> bool:
-        """True when two days share one text row."""
+        """True when weeks are laid out as runs of seven cells instead of columns."""
         return self.has_class("-compact")
 
     def week_count(self, width: int | None = None) -> int:
         """How many weeks fit: 52 when wide enough, else 26 (fewer if even that does not fit)."""
-        space = (self.size.width if width is None else width) - LABEL_WIDTH
+        width = self.size.width if width is None else width
+        if self.compact:
+            per_row = max(1, (width - COMPACT_LABEL + 1) // 8)
+            return per_row * max(1, self.size.height - 1)
+        space = width - LABEL_WIDTH
         if space >= 52:
             return 52
         return max(1, min(26, space))
@@ -95,37 +112,53 @@ class WarmthHeatmap(Widget):
             end = self._selected + timedelta(weeks=count // 2)
         return end - timedelta(weeks=count - 1)
 
-    def _day_colour(self, palette: Palette, day: date) -> str:
+    def day_mark(self, day: date) -> tuple[str, int | None]:
+        """The shape of `day` and its level (None for a rest day or a day still to come)."""
         if day > self._today:
-            return palette.future
+            return FUTURE, None
         if day in self._history.rest and day not in self._history.warm:
-            return palette.rest
-        return palette.levels[self._history.level(day)]
+            return REST, None
+        level = self._history.level(day)
+        return SHAPES[level], level
+
+    def _cell(self, text: Text, palette: Palette, day: date) -> None:
+        shape, level = self.day_mark(day)
+        colour = palette.rest if shape == REST else palette.levels[level or 0]
+        text.append(shape, Style(color=colour, bold=shape == REST))
 
     def render(self) -> Text:
         palette = Palette.from_theme(self.app.theme_variables)
         count = self.week_count()
         first = self.first_week(count)
         weeks = [first + timedelta(weeks=i) for i in range(count)]
+        if self.compact:
+            return self._render_compact(weeks, palette)
         text = Text(no_wrap=True, overflow="crop")
-        if self.months and not self.compact:
+        if self.months:
             text.append_text(self._month_row(weeks, palette))
             text.append("\n")
-        rows = ((0, 1), (2, 3), (4, 5), (6, None)) if self.compact else tuple((i, None) for i in range(7))
-        for top, bottom in rows:
-            text.append(f"{WEEKDAY_LABELS[top]:<{LABEL_WIDTH}}", Style(color=palette.muted))
+        for offset in range(7):
+            label = WEEKDAY_LABELS[(self._week_start + timedelta(days=offset)).weekday()]
+            text.append(f"{label:<{LABEL_WIDTH}}", Style(color=palette.muted))
             for week in weeks:
-                top_colour = self._day_colour(palette, week + timedelta(days=top))
-                if self.compact:
-                    bottom_day = None if bottom is None else week + timedelta(days=bottom)
-                    bottom_colour = (
-                        palette.future if bottom_day is None else self._day_colour(palette, bottom_day)
-                    )
-                    text.append("▀", Style(color=top_colour, bgcolor=bottom_colour))
-                else:
-                    text.append(CELL, Style(color=top_colour))
+                self._cell(text, palette, week + timedelta(days=offset))
             text.append("\n")
         text.append_text(self._legend(palette, weeks))
+        return text
+
+    def _render_compact(self, weeks: list[date], palette: Palette) -> Text:
+        per_row = max(1, (self.size.width - COMPACT_LABEL + 1) // 8)
+        text = Text(no_wrap=True, overflow="crop")
+        for row in range(0, len(weeks), per_row):
+            chunk = weeks[row : row + per_row]
+            text.append(f"{chunk[0].day:>2} {chunk[0]:%b} ", Style(color=palette.muted))
+            for index, week in enumerate(chunk):
+                if index:
+                    text.append("▸" if week == self._selected else " ", Style(color=palette.selected))
+                for offset in range(7):
+                    self._cell(text, palette, week + timedelta(days=offset))
+            text.append("\n")
+        text.append_text(self._legend(palette, []))
         return text
 
     def _month_row(self, weeks: list[date], palette: Palette) -> Text:
@@ -147,21 +180,26 @@ class WarmthHeatmap(Widget):
                 column += 1
         return row
 
+    def _legend_parts(self, palette: Palette, long: bool) -> list[tuple[str, str]]:
+        shapes = [(shape, palette.levels[level]) for level, shape in enumerate(SHAPES)]
+        if long:
+            return [("less ", palette.muted), *shapes, (" more  ", palette.muted), *self._rest_part(palette)]
+        return [*shapes, (" ", palette.muted), *self._rest_part(palette)]
+
+    @staticmethod
+    def _rest_part(palette: Palette) -> list[tuple[str, str]]:
+        return [(REST, palette.rest), (" rest", palette.muted)]
+
     def _legend(self, palette: Palette, weeks: list[date]) -> Text:
         """The legend; without the month row it also carries the ▴ under the selected week."""
-        long = [("less ", palette.muted), *((CELL, c) for c in palette.levels), (" more  ", palette.muted)]
-        long += [(CELL, palette.rest), (" rest", palette.muted)]
-        short = [
-            *((CELL, c) for c in palette.levels),
-            (" ", palette.muted),
-            (CELL, palette.rest),
-            ("rest", palette.muted),
-        ]
+        long = self._legend_parts(palette, True)
+        short = self._legend_parts(palette, False)
         legend = Text(no_wrap=True, overflow="crop")
         marker = weeks.index(self._selected) + LABEL_WIDTH if self._selected in weeks else None
-        if marker is None or (self.months and not self.compact):
-            for piece, colour in long:
-                legend.append(piece, Style(color=colour))
+        if marker is None or self.months:
+            parts = long if sum(len(p) for p, _ in long) <= max(self.size.width, 1) else short
+            for piece, colour in parts:
+                legend.append(piece, Style(color=colour, bold=piece == REST))
             return legend
         width = max(self.size.width, marker + 1)
         for parts in (long, short):
@@ -180,7 +218,7 @@ class WarmthHeatmap(Widget):
                     cells[position] = (char, colour)
                     position += 1
             for char, colour in cells:
-                legend.append(char, Style(color=colour, bold=char == "▴"))
+                legend.append(char, Style(color=colour, bold=char in ("▴", REST)))
             legend.rstrip()
             return legend
         legend.append(" " * marker + "▴", Style(color=palette.selected, bold=True))

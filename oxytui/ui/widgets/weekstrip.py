@@ -13,6 +13,7 @@ from oxytui.core.streaks import History
 from oxytui.ui.widgets.heatmap import Palette
 
 DAY_NAMES = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
+FULL_WIDTH = 27  # cells for seven 'Mo● ' days; narrower, each day is named by one letter
 
 
 class DayState(Enum):
@@ -66,9 +67,10 @@ class WeekStrip(Widget):
     def render(self) -> Text:
         palette = Palette.from_theme(self.app.theme_variables)
         text = Text(no_wrap=True, overflow="crop")
+        letters = 1 if self.size.width < FULL_WIDTH else 2  # narrow: 'M● T●', so every day (today too) fits
         for day, state in self.days:
             name = Style(color=palette.muted, bold=day == self._today, reverse=day == self._today)
-            text.append(DAY_NAMES[day.weekday()], name)
+            text.append(DAY_NAMES[day.weekday()][:letters], name)
             colour = {
                 DayState.WARM: palette.levels[max(1, self._history.level(day))],
                 DayState.REST: palette.rest,

@@ -72,6 +72,7 @@ class RecallSession:
         self._paused_at: datetime | None = None
         self._paused_for = timedelta(0)
         self._was_paused = False
+        self._held = False
 
     def _expect(self, *phases: Phase) -> None:
         if self.phase not in phases:
@@ -175,6 +176,22 @@ class RecallSession:
         if self._paused_at is not None:
             self._paused_for += self._clock() - self._paused_at
             self._paused_at = None
+
+    def hold(self) -> None:
+        """Hold the countdown while something covers the exercise (a dialog, help, the palette).
+
+        Time behind a cover is not time spent on the steps: a held session never runs on to its end.
+        A countdown the person paused stays as it was; `release` undoes only a hold.
+        """
+        if self.phase is Phase.STEPS and not self.paused:
+            self.pause()
+            self._held = True
+
+    def release(self) -> None:
+        """The exercise is in view again: go on where a `hold` stopped the countdown."""
+        if self._held and self.phase is Phase.STEPS:
+            self.resume()
+        self._held = False
 
     def toggle_pause(self) -> bool:
         """Pause or resume; True when now paused."""

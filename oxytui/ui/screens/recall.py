@@ -117,6 +117,16 @@ class RecallScreen(GuardsQuit, Screen[Recall | None]):
     def on_mount(self) -> None:
         self.timer = self.set_interval(self.tick_seconds, self.tick)
 
+    def on_screen_suspend(self) -> None:
+        """Something covers the exercise (a dialog, help, the palette): its countdown holds."""
+        self.session.hold()
+
+    def on_screen_resume(self) -> None:
+        """In view again: a held countdown goes on where it was."""
+        self.session.release()
+        if self.session.phase is Phase.STEPS:
+            self.step_page.show_time(self.session.view())
+
     def _show(self, page: str, focus: str | None = None) -> None:
         self.switcher.current = page
         if focus:

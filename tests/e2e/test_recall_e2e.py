@@ -70,7 +70,7 @@ def test_the_one_minute_recall_from_the_dashboard(db_path: Path, terminal: Termi
     terminal.wait_for("Choose a recall", "Hand on heart")
     terminal.keys("2")
     terminal.wait_for("How stressed do you feel right now?")
-    terminal.keys("7", "Enter", "3", "Enter")
+    terminal.keys("7", "Tab", "3", "Enter")
     terminal.wait_for("Breathe", "step 1 of 3", "0:1")
     terminal.keys("Space")
     terminal.wait_for("A moment of being loved", "step 2 of 3")
@@ -78,7 +78,7 @@ def test_the_one_minute_recall_from_the_dashboard(db_path: Path, terminal: Termi
     terminal.wait_for("Back to the room", "step 3 of 3")
     terminal.keys("Space")
     terminal.wait_for("How is it now?")
-    terminal.keys("4", "Enter", "6", "Enter", "warmer", "Enter", "Enter")
+    terminal.keys("4", "Tab", "6", "Tab", "warmer", "Enter")
     screen = terminal.wait_for("Summary", "completed · 3 of 3 steps")
     assert "Stress 7→4 · connected 3→6" in screen and "988" not in screen
     terminal.keys("Enter")

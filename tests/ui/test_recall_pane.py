@@ -102,6 +102,6 @@ async def test_a_good_user_script_can_be_chosen(store: Store, make_app: AppFacto
     async with app.run_test(size=(80, 24)) as pilot:
         pane = app.screen.query_one(RecallPane)
         assert not pane.query_one("#recall-problems", Static).display
-        await pilot.press("2", "r", "6", "enter", "enter")
+        await pilot.press("2", "r", "6", "enter")
         assert isinstance(app.screen, RecallScreen)
         assert str(app.screen.query_one("#step-title", Static).content) == "Walk"

@@ -17,6 +17,7 @@ from oxytui.store.errors import WriteFailedError
 from oxytui.ui.panes.recall import RecallPane
 from oxytui.ui.screens.recall import RecallScreen
 from oxytui.ui.screens.recall_dialogs import StopDialog
+from oxytui.ui.screens.recall_pages import PainfulBox
 from tests.conftest import FakeClock
 
 
@@ -70,9 +71,10 @@ async def start(pilot: Pilot[Any], number: str, figure: str | None, before: tupl
         await type_in(pilot, figure)
         await pilot.press("enter")
     assert screen.page == "before"
-    for value in before:
-        await type_in(pilot, value)
-        await pilot.press("enter")
+    await type_in(pilot, before[0])
+    await pilot.press("tab")
+    await type_in(pilot, before[1])
+    await pilot.press("enter")  # one enter goes on, from either rating
     await pilot.pause()
     assert screen.page == "step"
     return screen
@@ -81,11 +83,44 @@ async def start(pilot: Pilot[Any], number: str, figure: str | None, before: tupl
 async def rate_after(pilot: Pilot[None], stress: str, connected: str, note: str, painful: bool) -> None:
     for value in (stress, connected, note):
         await type_in(pilot, value)
-        await pilot.press("enter")
+        await pilot.press("tab")
     if painful:
         await pilot.press("space")
     await pilot.press("enter")
     await pilot.pause()
+
+
+async def test_rating_pages_go_on_with_one_enter(store: Store) -> None:
+    app = PaneApp(store)
+    async with app.run_test(size=(90, 30)) as pilot:
+        await pilot.press("r", "2")
+        screen = recall_screen(app)
+        await type_in(pilot, "6")
+        await pilot.press("enter")  # connected left empty: skipped
+        await pilot.pause()
+        assert screen.page == "step" and screen.session.before == Ratings(6, None)
+        await pilot.press("escape", "k")
+        await pilot.pause()
+        assert screen.page == "after"
+        await type_in(pilot, "3")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.page == "summary"
+
+
+async def test_the_painful_box_reads_without_colour(store: Store) -> None:
+    app = PaneApp(store)
+    async with app.run_test(size=(90, 30)) as pilot:
+        await start(pilot, "2", None, ("5", "5"))
+        await pilot.press("escape", "k")
+        await pilot.pause()
+        box = app.screen.query_one("#painful", PainfulBox)
+        unticked = box.render().plain
+        box.focus()
+        await pilot.press("space")
+        await pilot.pause()
+        assert box.value and box.render().plain != unticked  # the mark itself changes, not only its colour
+        assert "✓" in box.render().plain and "✓" not in unticked
 
 
 async def test_a_whole_session_by_timer_and_by_key(store: Store, clock: FakeClock) -> None:
@@ -208,7 +243,7 @@ async def test_a_bad_rating_is_named_and_nothing_moves_on(store: Store) -> None:
         await pilot.press("r", "2")
         screen = recall_screen(app)
         await type_in(pilot, "11")
-        await pilot.press("enter", "enter")
+        await pilot.press("enter")
         assert screen.page == "before"
         assert text_of(app, "#before-error") == "stress must be a whole number from 0 to 10, or empty to skip"
         assert app.focused is screen.query_one("#before-stress", Input)
@@ -274,7 +309,7 @@ async def test_savor_today_names_one_of_todays_contacts(store: Store) -> None:
         await pilot.press("r", "5")
         screen = recall_screen(app)
         assert screen.query_one("#figure", Input).value == "Sam"
-        await pilot.press("enter", "enter", "enter", "space")
+        await pilot.press("enter", "enter", "space")
         assert text_of(app, "#step-title") == "Back to the moment with Sam"
 
 

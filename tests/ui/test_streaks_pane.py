@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from textual.app import App, ComposeResult
-from textual.widgets import Input, Select, Static
+from textual.widgets import Footer, Input, Select, Static
 
 from oxytui.core.model import ContactDraft, Settings
 from oxytui.core.sampledata import generate
@@ -189,3 +189,41 @@ class PaneApp(App[None]):
 
 def test_snapshot_of_a_year(year: Store, snap_compare: Callable[..., Any]) -> None:
     assert snap_compare(PaneApp(year), terminal_size=(60, 16))
+
+
+async def test_enter_on_the_week_start_list_saves(year: Store) -> None:
+    app = create_app(year, poll_interval=0.05)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("3", "s")
+        screen = app.screen
+        assert isinstance(screen, SettingsScreen)
+        week_start = screen.query_one("#week_start", Select)
+        week_start.focus()
+        await pilot.press("enter")  # opens nothing: saves what is shown
+        await pilot.pause()
+        assert not isinstance(app.screen, SettingsScreen)
+        await pilot.press("s")
+        screen = app.screen
+        assert isinstance(screen, SettingsScreen)
+        week_start = screen.query_one("#week_start", Select)
+        week_start.focus()
+        await pilot.press("space")  # space opens the list; there enter picks, and the next enter saves
+        await pilot.pause()
+        assert week_start.expanded
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SettingsScreen) and week_start.value == "tuesday"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, SettingsScreen)
+        assert year.settings.week_start == "tuesday"
+
+
+async def test_the_settings_footer_shows_the_settings_keys(year: Store) -> None:
+    app = create_app(year, poll_interval=0.05)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("3", "s")
+        await pilot.pause()
+        assert app.screen.query_one(Footer).display  # the dialog's own footer, over the dashboard's
+        keys = {b.binding.description for b in app.screen.active_bindings.values() if b.binding.show}
+        assert {"Cancel", "Save"} <= keys and "Review" not in keys

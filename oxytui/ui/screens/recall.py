@@ -292,11 +292,9 @@ class RecallScreen(GuardsQuit, Screen[Recall | None]):
         return Ratings(values["stress"], values["connected"])
 
     @on(Input.Submitted, "#before-stress")
-    def _before_stress(self) -> None:
-        self.query_one("#before-connected", Input).focus()
-
     @on(Input.Submitted, "#before-connected")
     def _before_done(self) -> None:
+        """Enter in either rating goes on (an empty rating is skipped)."""
         ratings = self._ratings("before")
         if ratings is not None:
             self.session.rate_before(ratings)
@@ -304,16 +302,11 @@ class RecallScreen(GuardsQuit, Screen[Recall | None]):
             self._show("step")
 
     @on(Input.Submitted, "#after-stress")
-    def _after_stress(self) -> None:
-        self.query_one("#after-connected", Input).focus()
-
     @on(Input.Submitted, "#after-connected")
-    def _after_connected(self) -> None:
-        self.query_one("#note", Input).focus()
-
     @on(Input.Submitted, "#note")
-    def _after_note(self) -> None:
-        self.query_one("#painful", PainfulBox).focus()
+    def _after_done(self) -> None:
+        """Enter in any field of the after page goes on to the summary."""
+        self._submit_after()
 
     def _submit_after(self) -> None:
         ratings = self._ratings("after")

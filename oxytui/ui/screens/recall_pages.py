@@ -110,9 +110,17 @@ class RatingsPage(Vertical):
 
 
 class PainfulBox(Checkbox, inherit_bindings=False):
-    """A checkbox that only space toggles, so enter can carry on to the next page."""
+    """A checkbox that only space toggles, so enter can carry on to the next page.
+
+    Ticked it shows ✓ and unticked it is empty, so it reads the same without colour.
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("space", "toggle_button", "Tick", show=False)]
+    BUTTON_INNER = " "
+
+    def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
+        self.BUTTON_INNER = "✓" if event.value else " "
+        self.refresh()
 
 
 class StepPage(Vertical):

@@ -8,7 +8,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Input, Label, Select, Static
+from textual.widgets import Footer, Input, Label, Select, Static
 
 from oxytui.core.days import WEEKDAYS
 from oxytui.core.model import Settings, ValidationError
@@ -84,6 +84,8 @@ class SettingsScreen(DialogScreen[bool]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="settings-cancel", tooltip="Close without saving"),
         Binding("ctrl+s", "save", "Save", id="settings-save", tooltip="Save the settings"),
+        # Enter saves from every field, the week-start list too; only an open list takes enter to pick.
+        Binding("enter", "enter_save", "Save", priority=True, show=False, id="settings-enter"),
     ]
 
     def __init__(self, store: Store) -> None:
@@ -113,6 +115,7 @@ class SettingsScreen(DialogScreen[bool]):
                 )
                 yield Static("goals count from this day", classes="hint")
             yield Static(id="settings-error", markup=False)
+        yield Footer(compact=True)  # this dialog's keys, not those of the pane beneath
 
     def on_mount(self) -> None:
         self.query_one("#day_start_hour", Input).focus()
@@ -125,6 +128,15 @@ class SettingsScreen(DialogScreen[bool]):
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
         event.stop()
+        self.action_save()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "enter_save":
+            return not self.query_one("#week_start", Select).expanded
+        return True
+
+    def action_enter_save(self) -> None:
+        """Enter: save, whichever field has the focus."""
         self.action_save()
 
     def action_save(self) -> None:

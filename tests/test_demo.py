@@ -127,3 +127,12 @@ def test_demo_folder_goes_when_the_terminal_closes(tmp_path: Path) -> None:
         child.send_signal(signum)
         assert child.wait(timeout=30) == 128 + signum
         assert not path.parent.exists()
+
+
+def test_the_demo_recalls_use_scripts_that_ship(tmp_path: Path) -> None:
+    from oxytui.recall_scripts import load_scripts
+
+    shipped = {script.id for script in load_scripts(user=tmp_path / "no-user-scripts").scripts}
+    data = generate(365, date(2026, 11, 25), seed=7, zone=ZoneInfo("Europe/Berlin"))
+    used = {recall.script for recall in data.recalls}
+    assert used and used <= shipped

@@ -24,7 +24,14 @@ PEOPLE: tuple[tuple[str, tuple[str, ...], int, float, float], ...] = (
     ("Jonas", ("hug", "partner-dance"), 3, 0.06, 0.2),
     ("a neighbour", ("kind-gesture",), 2, 0.05, 0.05),
 )
-SCRIPTS = ("evening", "evening", "evening", "short", "hand-on-heart")
+# Ids of shipped scripts (content/recall), so the demo's sessions show their titles.
+SCRIPTS = (
+    "someone-who-loves-you",
+    "someone-who-loves-you",
+    "a-time-you-were-comforted",
+    "hand-on-heart",
+    "savor-today",
+)
 FIGURES = ("Alex", "Mia", "Oma Ruth", "Biscuit", "Mum", "a kind teacher", "my own kind voice")
 REST_REASONS = ("ill", "travelling", "a quiet day alone", "ill", "away for work")
 NOTES = ("", "", "", "", "after dinner", "on the sofa", "before bed", "long one", "on the walk home")

@@ -43,7 +43,7 @@ def summary_lines(session: RecallSession) -> list[str]:
         lines.append(f"Note: {session.note}")
     lines += [
         "",
-        "One evening's numbers move around; the weeks on the Recall pane say more.",
+        "One evening's numbers move around; the weekly review (3, then w) shows the week's averages.",
     ]
     return lines
 

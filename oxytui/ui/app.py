@@ -14,6 +14,7 @@ from textual.theme import Theme
 
 from oxytui.core.days import format_day
 from oxytui.store import Store, StoreError
+from oxytui.ui.contrast import readable_variables
 from oxytui.ui.panes.recall import RecallPane
 from oxytui.ui.panes.streaks import StreaksPane
 from oxytui.ui.panes.today import TodayPane
@@ -78,6 +79,12 @@ class OxyApp(App[int]):
         self._today = store.today()
         self._seen_changes = store.changes
         self._last_problem = ""
+
+    def get_css_variables(self) -> dict[str, str]:
+        """The theme's variables, each text colour made readable (WCAG AA) on its backgrounds."""
+        variables = readable_variables(super().get_css_variables())
+        self.theme_variables = variables  # what the heatmap and the streak figures read their colours from
+        return variables
 
     def get_default_screen(self) -> Screen[None]:
         return DashboardScreen(self.store)

@@ -183,7 +183,7 @@ class TodayPane(Vertical):
         table.add_column("note", width=note_width, key="note")
         for contact in self._rows:
             table.add_row(
-                _cell(self._time(contact), style="dim"),
+                _cell(self._time(contact)),  # not dim: dimmed text falls below AA contrast
                 _cell(shorten(contact.who, who_width)),
                 _cell(shorten(kind_label(contact.kind), kind_width)),
                 _cell(hearts(contact.warmth), style="bold red"),

@@ -51,6 +51,7 @@ class RecallScreen(GuardsQuit, Screen[Recall | None]):
     RecallScreen ContentSwitcher > * { height: auto; }
     RecallScreen #summary { height: 1fr; }
     RecallScreen .page-title { text-style: bold; color: $accent; margin-bottom: 1; }
+    RecallScreen #choose-keys { color: $text-muted; margin-bottom: 1; }
     RecallScreen .hint { color: $text-muted; margin-top: 1; }
     RecallScreen .error { color: $error; }
     RecallScreen #step-text { margin-bottom: 1; min-height: 5; }

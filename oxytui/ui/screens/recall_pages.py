@@ -37,15 +37,16 @@ class ChoosePage(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static("Choose a recall", classes="page-title", markup=False)
+        # The keys come first, so a short terminal that cuts the list off still shows how to choose.
+        yield Static(
+            f"Press 1–{len(self.scripts)} to choose · escape to close", id="choose-keys", markup=False
+        )
         for number, script in enumerate(self.scripts, 1):
             yield Static(f"{number}  {script.title} · {script.minutes} min", markup=False)
             yield Static(script.summary, classes="script-summary", markup=False)
         if not self.scripts:
             yield Static("No recall scripts could be loaded.", markup=False)
-        yield _hint(
-            "Every step can be skipped or stopped. Sadness or longing may come up; that is allowed.\n"
-            f"Press 1–{len(self.scripts)} to choose · escape to close"
-        )
+        yield _hint("Every step can be skipped or stopped. Sadness or longing may come up; that is allowed.")
 
 
 class FigurePage(Vertical):

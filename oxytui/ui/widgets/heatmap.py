@@ -16,6 +16,7 @@ from textual.color import Color
 from textual.widget import Widget
 
 from oxytui.core.streaks import History
+from oxytui.ui.contrast import readable
 
 LEVELS = 5  # 0 (nothing logged) to 4 (warmest)
 WEEKDAY_LABELS = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")  # by date.weekday()
@@ -39,7 +40,7 @@ class Palette:
 
     @classmethod
     def from_theme(cls, variables: dict[str, str]) -> Palette:
-        """Shades from the background towards the theme's primary colour."""
+        """Shades from the background towards the theme's primary colour (opaque: Rich takes no alpha)."""
         background = Color.parse(variables.get("background", "#1e1e1e"))
         primary = Color.parse(variables.get("primary", "#e07a5f"))
         panel = Color.parse(variables.get("panel", "#3b2d28"))
@@ -49,12 +50,12 @@ class Palette:
         empty = panel.lighten(0.06)
         shades = [empty] + [empty.blend(primary, factor) for factor in (0.3, 0.55, 0.8, 1.0)]
         return cls(
-            levels=tuple(shade.hex for shade in shades),
-            rest=secondary.blend(background, 0.35).hex,
-            empty=empty.hex,
-            future=background.hex,
-            muted=foreground.blend(background, 0.45).hex,
-            selected=accent.hex,
+            levels=tuple(shade.hex6 for shade in shades),
+            rest=readable(secondary.blend(background, 0.35), [background]).hex6,
+            empty=empty.hex6,
+            future=background.hex6,
+            muted=readable(foreground.blend(background, 0.45), [background]).hex6,
+            selected=accent.hex6,
         )
 
 

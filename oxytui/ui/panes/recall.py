@@ -8,11 +8,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
+from textual.events import Resize
 from textual.message import Message
 from textual.widgets import Static
 
-from oxytui.core.figures import against_goal
+from oxytui.core.figures import against_goal, short_against_goal
 from oxytui.core.model import Recall
+from oxytui.core.streaks import WeekProgress
 from oxytui.recall_scripts import LoadedScripts, load_scripts
 from oxytui.reports import streak_summary
 from oxytui.store import Store
@@ -49,6 +51,7 @@ class RecallPane(Vertical, can_focus=True):
         super().__init__(id=id)
         self.store = store
         self._scripts = scripts
+        self._week: WeekProgress | None = None
         self.tick_seconds: float | None = None  # how often the recall screen looks at the clock (its default)
 
     @property
@@ -80,10 +83,8 @@ class RecallPane(Vertical, can_focus=True):
         """Redraw from the store (called by the app when data or the day changes)."""
         store = self.store
         recalls = store.recalls()
-        week = streak_summary(store).week  # the same figure, scaled by rest days, as the Streaks pane's
-        self.query_one("#recall-week", Static).update(
-            f"This week: {against_goal(week.recalls, week.goal_recalls, 'recall')}"
-        )
+        self._week = streak_summary(store).week  # the same figure, scaled by rest days, as the Streaks pane's
+        self._show_week()
         recent = sorted(recalls, key=lambda r: (r.day, r.started_at), reverse=True)[:RECENT_SESSIONS]
         lines = [recall_lines(r, self.scripts.title(r.script)) for r in recent]
         sessions = self.query_one("#recall-sessions", Static)
@@ -92,6 +93,18 @@ class RecallPane(Vertical, can_focus=True):
             "\n".join(lines) if lines else "No recalls yet. A few minutes with someone who cares for you."
         )
         self.query_one("#recall-hint", Static).display = not lines
+
+    def _show_week(self) -> None:
+        week = self._week
+        if week is None:
+            return
+        text = f"This week: {against_goal(week.recalls, week.goal_recalls, 'recall')}"
+        if len(text) > self.content_region.width > 0:  # narrow: the same figure in fewer cells
+            text = f"Recalls this week: {short_against_goal(week.recalls, week.goal_recalls)}"
+        self.query_one("#recall-week", Static).update(text)
+
+    def on_resize(self, event: Resize) -> None:
+        self._show_week()
 
     def action_start(self) -> None:
         """Open the guided recall screen."""

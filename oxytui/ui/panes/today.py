@@ -32,6 +32,7 @@ KIND_WIDTH = 18
 NOTE_MIN_WIDTH = 10
 NOTICE_SECONDS = 3  # how long a routine notice stays
 NARROW_TABLE = 90  # below this many cells, names and kinds get less room
+TINY_TABLE = 64  # below this, less still
 FORM_SCREEN = "contact-form"  # the name the add/edit form is kept under
 
 
@@ -154,18 +155,20 @@ class TodayPane(Vertical):
         """Widths of the who, kind and note columns: names and kinds as wide as needed up to a cap."""
         available = (self.table.size.width or self.size.width) - 1
         narrow = available < NARROW_TABLE
-        # Caps grow with the width, so long kinds ("Call or video with a loved one") show whole when wide.
-        who_cap, kind_cap = (
-            (WHO_WIDTH - 4, KIND_WIDTH - 5)
-            if narrow
-            else (max(WHO_WIDTH, available // 6), max(KIND_WIDTH, available // 4))
-        )
+        # Caps grow with the width, so long kinds ("Call or video with a loved one") show whole when wide;
+        # very narrow, they shrink so that the note keeps a few cells and ends in "…" when cut.
+        if available < TINY_TABLE:
+            who_cap, kind_cap = WHO_WIDTH - 8, KIND_WIDTH - 9
+        elif narrow:
+            who_cap, kind_cap = WHO_WIDTH - 4, KIND_WIDTH - 5
+        else:
+            who_cap, kind_cap = max(WHO_WIDTH, available // 6), max(KIND_WIDTH, available // 4)
         who = max((cell_len(shorten(c.who, who_cap)) for c in self._rows), default=3)
         kind = max((cell_len(shorten(kind_label(c.kind), kind_cap)) for c in self._rows), default=4)
         who, kind = min(max(who, 3), who_cap), min(max(kind, 4), kind_cap)
         # time 5, warmth 6, minutes 4; each of the six columns has one cell of padding either side
         fixed = 5 + who + kind + 6 + 4 + 6 * 2
-        return who, kind, max(NOTE_MIN_WIDTH, available - fixed)
+        return who, kind, max(NOTE_MIN_WIDTH if available >= TINY_TABLE else 1, available - fixed)
 
     def _fill_table(self, keep: str | None = None) -> None:
         if not self._ready:

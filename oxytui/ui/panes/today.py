@@ -162,7 +162,7 @@ class TodayPane(Vertical):
         elif narrow:
             who_cap, kind_cap = WHO_WIDTH - 4, KIND_WIDTH - 5
         else:
-            who_cap, kind_cap = max(WHO_WIDTH, available // 6), max(KIND_WIDTH, available // 4)
+            who_cap, kind_cap = max(WHO_WIDTH, available // 6), max(KIND_WIDTH, available // 3)
         who = max((cell_len(shorten(c.who, who_cap)) for c in self._rows), default=3)
         kind = max((cell_len(shorten(kind_label(c.kind), kind_cap)) for c in self._rows), default=4)
         who, kind = min(max(who, 3), who_cap), min(max(kind, 4), kind_cap)

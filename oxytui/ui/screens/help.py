@@ -36,7 +36,8 @@ STREAK_RULES = """\
 - Today does not break your streak while it is still empty: the streak is alive until the day is over,
   so there is time to log something tonight.
 - The **weekly goal**: in one calendar week, reach the set number of warm days and of completed recalls.
-  Rest days lower both numbers for that week.
+  Rest days with nothing logged lower both numbers for that week; a rest day with warm contacts is
+  still a warm day and lowers nothing.
 - Your **weekly streak** counts weeks in a row that met the goal. The week you are in is "in progress"
   and never breaks it.
 - When a streak ends, oxytui tells you why in one sentence, for example

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 from datetime import date
+from typing import Any
 
 import pytest
 from rich.console import Console
@@ -23,7 +24,7 @@ TODAY = date(2026, 11, 25)  # the fake clock's Wednesday
 LONG_NOTE = "she told the story of the blue bicycle again, with new details"
 
 
-def screen_text(app: App[object]) -> str:
+def screen_text(app: App[Any]) -> str:
     """The characters on the screen, one line per row, as a terminal would show them."""
     width, height = app.size
     console = Console(width=width, height=height, file=io.StringIO(), record=True, legacy_windows=False)

@@ -15,6 +15,7 @@ import pytest
 from rich.console import Console
 from textual.app import App
 
+from oxytui.core.model import ContactDraft
 from oxytui.store import Store
 from oxytui.ui.widgets.heatmap import REST, SHAPES
 from tests.ui.conftest import AppFactory
@@ -112,3 +113,14 @@ async def test_the_recall_chooser_keeps_its_keys_in_view_at_60x20(store: Store, 
         await pilot.pause()
         text = screen_text(app)
     assert "Press 1–5 to choose · escape to close" in text
+
+
+@pytest.mark.parametrize("size", [(80, 24), (100, 30)], ids=["80x24", "100x30"])
+async def test_why_the_streak_ended_is_said_whole(
+    store: Store, make_app: AppFactory, size: tuple[int, int]
+) -> None:
+    store.add_contact(ContactDraft("Sam", "hug"), date(2026, 11, 21))  # four days before today
+    text = await capture(make_app, size)
+    streaks = " ".join(" ".join(line.strip("│ ╭╮╰╯─").split()) for line in pane_lines(text, "3 Streaks"))
+    assert "Ended Mon 23 Nov: nothing logged on Sun 22 Nov." in streaks
+    assert "rest" in streaks  # the legend stays below it

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from datetime import date, timedelta
 from typing import ClassVar
 
@@ -55,6 +56,10 @@ class StreaksPane(Vertical, can_focus=True):
         width: 1fr;
         text-wrap: nowrap;
         text-overflow: ellipsis;
+    }
+    StreaksPane > #streaks-status {
+        height: auto;
+        text-wrap: wrap;
     }
     """
 
@@ -175,9 +180,11 @@ class StreaksPane(Vertical, can_focus=True):
             goals.append(cells, Style(color=palette.levels[4] if done else palette.selected))
             goals.append(f"{' ' if cells else ''}{short_against_goal(count, goal)}", Style(bold=done))
         self.query_one("#streaks-goals", Static).update(goals)
+        # The sentence wraps at spaces rather than being cut; the heatmap gives up the rows it takes.
         self.query_one("#streaks-status", Static).update(
-            Text(self.status_sentence(), no_wrap=True, overflow="ellipsis", style=Style(color=palette.muted))
+            Text(self.status_sentence(), style=Style(color=palette.muted))
         )
+        self._fit(self.content_region.height)
         self.heatmap.show(self.history, today, self.this_week, self.week)
         where = "this week" if self.week == self.this_week else f"week of {short_day(self.week, today)}"
         self.border_subtitle = f"{where} · w review"
@@ -200,7 +207,14 @@ class StreaksPane(Vertical, can_focus=True):
     def on_resize(self, event: Resize) -> None:
         self._fit(self.content_region.height)
 
+    def _status_rows(self) -> int:
+        width = self.content_region.width
+        if self.summary is None or width <= 0:
+            return 1
+        return len(textwrap.wrap(self.status_sentence(), width)) or 1
+
     def _fit(self, height: int) -> None:
+        height -= self._status_rows() - 1  # rows the status sentence takes beyond its one
         heatmap = self.heatmap
         heatmap.months = height >= FULL_HEIGHT
         heatmap.set_class(height < NO_MONTHS_HEIGHT, "-compact")

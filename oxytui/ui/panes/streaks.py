@@ -169,16 +169,9 @@ class StreaksPane(Vertical, can_focus=True):
         self.query_one("#streaks-summary", Static).update(line)
         self.query_one(WeekStrip).show(self.history, self.week, today)
         progress = self.selected_progress()
-        goals = Text(no_wrap=True, overflow="ellipsis")
-        for label, count, goal in (
-            ("warm ", progress.warm_days, progress.goal_warm_days),
-            ("  recalls ", progress.recalls, progress.goal_recalls),
-        ):
-            goals.append(label, Style(color=palette.muted))
-            done = count >= goal > 0
-            cells = bar(count, goal)
-            goals.append(cells, Style(color=palette.levels[4] if done else palette.selected))
-            goals.append(f"{' ' if cells else ''}{short_against_goal(count, goal)}", Style(bold=done))
+        goals = self._goals_line(progress, palette, bars=True)
+        if goals.cell_len > self.content_region.width > 0:  # narrow: both figures, without their bars
+            goals = self._goals_line(progress, palette, bars=False)
         self.query_one("#streaks-goals", Static).update(goals)
         # The sentence wraps at spaces rather than being cut; the heatmap gives up the rows it takes.
         self.query_one("#streaks-status", Static).update(
@@ -188,6 +181,20 @@ class StreaksPane(Vertical, can_focus=True):
         self.heatmap.show(self.history, today, self.this_week, self.week)
         where = "this week" if self.week == self.this_week else f"week of {short_day(self.week, today)}"
         self.border_subtitle = f"{where} · w review"
+
+    @staticmethod
+    def _goals_line(progress: WeekProgress, palette: Palette, *, bars: bool) -> Text:
+        goals = Text(no_wrap=True, overflow="ellipsis")
+        for label, count, goal in (
+            ("warm ", progress.warm_days, progress.goal_warm_days),
+            ("  recalls ", progress.recalls, progress.goal_recalls),
+        ):
+            goals.append(label, Style(color=palette.muted))
+            done = count >= goal > 0
+            cells = bar(count, goal) if bars else ""
+            goals.append(cells, Style(color=palette.levels[4] if done else palette.selected))
+            goals.append(f"{' ' if cells else ''}{short_against_goal(count, goal)}", Style(bold=done))
+        return goals
 
     def status_sentence(self) -> str:
         """One line on the daily streak: alive tonight, counting, or why it ended."""
@@ -205,7 +212,7 @@ class StreaksPane(Vertical, can_focus=True):
     # --- layout --------------------------------------------------------------------------
 
     def on_resize(self, event: Resize) -> None:
-        self._fit(self.content_region.height)
+        self._show()  # what fits a line depends on the width; _show fits the heatmap too
 
     def _status_rows(self) -> int:
         width = self.content_region.width

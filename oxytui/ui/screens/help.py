@@ -71,6 +71,7 @@ class HelpScreen(DialogScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Close", id="help-close", tooltip="Close the help"),
         Binding("i", "about", "About", id="help-about", tooltip="Why these habits, and the sources"),
+        Binding("s", "support", "Support", id="help-support", tooltip="Where to find support and helplines"),
         Binding(
             "question_mark",
             "close",
@@ -89,7 +90,7 @@ class HelpScreen(DialogScreen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help", classes="dialog-box") as scroll:
             scroll.border_title = "Help"
-            scroll.border_subtitle = "i about · escape closes · ↑ ↓ scroll"
+            scroll.border_subtitle = "i about · s support · escape closes · ↑ ↓ scroll"
             yield Markdown(help_markdown(self._sections, self.app.get_key_display), id="help-text")
         yield Footer(compact=True)
 
@@ -101,6 +102,12 @@ class HelpScreen(DialogScreen[None]):
         from oxytui.ui.screens.about import AboutScreen
 
         self.app.push_screen(AboutScreen())
+
+    def action_support(self) -> None:
+        """Open the Support screen: helplines and emergency numbers."""
+        from oxytui.ui.screens.support import SupportScreen
+
+        self.app.push_screen(SupportScreen())
 
     def action_close(self) -> None:
         """Back to the dashboard."""

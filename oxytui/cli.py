@@ -162,7 +162,7 @@ def cmd_streak(store: Store, args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(summary.as_json()))
     else:
-        sys.stdout.write(reports.streak_text(summary))
+        sys.stdout.write(reports.streak_text(summary, reports.history_of(store), store.today()))
     return EXIT_OK
 
 

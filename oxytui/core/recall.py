@@ -45,6 +45,7 @@ FIGURE_KINDS = (
 """The kinds of figure anyone may choose, beside the people they have logged."""
 
 _ID = re.compile(r"[a-z0-9][a-z0-9-]*")
+_CLOSED_EYES = re.compile(r"\bclos(e|ed|ing)\b[^.]*\beyes\b|\beyes\b[^.]*\bclos(e|ed|ing)\b", re.IGNORECASE)
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 _SCRIPT_KEYS = frozenset({"id", "title", "minutes", "summary", "figure", "step"})
 _STEP_KEYS = frozenset({"title", "text", "seconds"})
@@ -61,6 +62,11 @@ class Step:
     title: str
     text: str
     seconds: int
+
+    @property
+    def invites_closed_eyes(self) -> bool:
+        """True when the step suggests closing the eyes: its end must then not pass unnoticed."""
+        return bool(_CLOSED_EYES.search(self.text))
 
     def filled(self, figure: str, today: str = "", fallback: str = FIGURE_FALLBACK) -> str:
         """The text with `{figure}` and `{today}` filled in (both cleaned to one line)."""

@@ -139,7 +139,9 @@ class OxyApp(App[int]):
             if command.title != "Quit":  # the quit key is listed with the other keys
                 yield command
         yield SystemCommand("Day start", "Change the hour at which a new day starts", self.action_day_start)
-        yield SystemCommand("Support", "Helplines and emergency numbers, if things feel heavy", self.action_support)
+        yield SystemCommand(
+            "Support", "Helplines and emergency numbers, if things feel heavy", self.action_support
+        )
 
     def action_support(self) -> None:
         """Show where to find support: helplines and emergency numbers."""

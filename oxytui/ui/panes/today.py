@@ -21,6 +21,7 @@ from oxytui.content import kind_label
 from oxytui.core.days import format_day, logical_day
 from oxytui.core.model import Contact, ContactDraft, ValidationError
 from oxytui.core.text import clean_line, shorten
+from oxytui.reports import history_of
 from oxytui.store import Store, StoreError
 from oxytui.ui.screens.contact_form import ContactForm
 
@@ -210,9 +211,9 @@ class TodayPane(Vertical):
         if self._rows:
             text = summary_line(self._rows)
         elif day == today:
-            text = "Nothing logged yet tonight. Press a to add a warm contact."
+            text = "Tonight is open. Press a to add a warm contact, if there was one."
         else:
-            text = f"Nothing logged on {format_day(day)}. Press a to fill it in."
+            text = f"Nothing logged for {format_day(day)}. If something warm happened, a adds it."
         if rest:
             text += " · a rest day: it neither breaks nor extends a streak"
         self.query_one("#today-summary", Static).update(text)
@@ -223,14 +224,14 @@ class TodayPane(Vertical):
             day == today
             and bool(logged)
             and min(logged) < yesterday  # someone who began today has no yesterday to fill in
-            and not self.store.contacts_on(yesterday)
+            and yesterday not in history_of(self.store).warm  # no warm contact, no completed recall
             and not self.store.is_rest_day(yesterday)
         )
         catchup.display = missing
         if missing:
             catchup.update(
                 f"Nothing logged yesterday ({yesterday:%a} {yesterday.day} {yesterday:%b}). "
-                "Press [ to fill it in."
+                "If something warm happened, [ goes there to add it."
             )
 
     # --- days ----------------------------------------------------------------------------

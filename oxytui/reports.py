@@ -66,7 +66,7 @@ def streak_text(summary: StreakSummary, history: History | None = None, today: d
         + (f", {_days(week.rest_days, 'rest day')}" if week.rest_days else "")
         + (" — goal reached." if week.met else "."),
     ]
-    if history is not None and today is not None and not daily.current:
+    if history is not None and today is not None:
         past = last_run(history.warm, history.rest, daily)
         if past is not None:
             lines.append(f"Last run: {past.words(today)}.")

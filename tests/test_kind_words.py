@@ -17,7 +17,6 @@ BLAMING_OR_OVERCLAIMING = (
     "missed",
     "miss the",
     "broke",
-    "broken",
     "lost your",
     "heal(?!th)",
     "cure",

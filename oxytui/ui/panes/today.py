@@ -211,9 +211,9 @@ class TodayPane(Vertical):
         if self._rows:
             text = summary_line(self._rows)
         elif day == today:
-            text = "Tonight is open. Press a to add a warm contact, if there was one."
+            text = "Nothing logged yet tonight. Press a to add a warm contact."
         else:
-            text = f"Nothing logged for {format_day(day)}. If something warm happened, a adds it."
+            text = f"Nothing logged on {format_day(day)}. If something warm happened, a adds it."
         if rest:
             text += " · a rest day: it neither breaks nor extends a streak"
         self.query_one("#today-summary", Static).update(text)

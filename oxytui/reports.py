@@ -41,16 +41,16 @@ def status_words(summary: StreakSummary, history: History, today: date, *, gentl
     daily = summary.daily
     if daily.current and not daily.today_warm:
         if gentle:
-            return "Tonight is still open."
-        return f"{_days(daily.current, 'warm day')} in a row so far; tonight is still open."
+            return "Tonight is open."
+        return f"{_days(daily.current)} in a row; tonight is open."
     if daily.current:
-        return "Today is a warm day." if gentle else f"Today is a warm day: {_days(daily.current)} in a row."
+        return "Today is warm." if gentle else f"Today is warm: {_days(daily.current)} in a row."
     past = last_run(history.warm, history.rest, daily)
     if past is not None:
         if gentle:
             return f"Last run to {short_day(past.end, today)}. Any evening can start a new one."
         return f"Last run: {past.words(today)}. Any evening can start a new one."
-    return "A warm contact or a recall starts a run, whenever you like."
+    return "Any warm day starts a run."
 
 
 def streak_text(summary: StreakSummary, history: History | None = None, today: date | None = None) -> str:

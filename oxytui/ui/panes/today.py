@@ -231,7 +231,7 @@ class TodayPane(Vertical):
         if missing:
             catchup.update(
                 f"Nothing logged yesterday ({yesterday:%a} {yesterday.day} {yesterday:%b}). "
-                "If something warm happened, [ goes there to add it."
+                "[ goes there, if you like."
             )
 
     # --- days ----------------------------------------------------------------------------

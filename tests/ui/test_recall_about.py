@@ -50,7 +50,8 @@ def test_every_study_cited_in_the_text_is_in_the_reference_list() -> None:
     cited = set(re.findall(r"\(?([A-Z][\w-]+)(?:,| &| et al\.)[^()]*?(\d{4})\)", body))
     assert cited, "the text cites studies"
     for first_author, year in cited:
-        assert re.search(rf"- {re.escape(first_author)}, [^()]*\({year}\)\.", references), (first_author, year)
+        entry = rf"- {re.escape(first_author)}, [^()]*\({year}\)\."
+        assert re.search(entry, references), (first_author, year)
 
 
 def test_research_and_practices_are_apart() -> None:

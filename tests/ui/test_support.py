@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual.app import App, ComposeResult
@@ -42,7 +43,7 @@ class PaneApp(App[None]):
         self.query_one(RecallPane).focus()
 
 
-def _support_shown(app: App[None]) -> str:
+def _support_shown(app: App[Any]) -> str:
     screen = app.screen
     assert isinstance(screen, SupportScreen)
     return screen.query_one("#support-text", Markdown).source

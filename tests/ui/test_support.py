@@ -228,5 +228,9 @@ async def test_nothing_logged_yesterday_is_not_said_after_a_completed_recall(
     )
     store.update_settings(welcomed=True)
     app = create_app(store, poll_interval=0.05)
-    async with app.run_test(size=(100, 30)):
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
         assert not app.dashboard.query_one("#today-catchup", Static).display
+        assert "Nothing logged yesterday" not in str(
+            app.dashboard.query_one("#today-catchup", Static).content
+        )

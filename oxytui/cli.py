@@ -69,6 +69,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     commands.add_parser("check", help="validate the data file and list backups")
 
+    commands.add_parser("support", help="where to find support: helplines and emergency numbers")
+
     demo = commands.add_parser("demo", help="the dashboard on a throwaway file of sample data")
     demo.add_argument("--days", type=int, default=365, help="days of sample data, 1–3660 (default 365)")
 
@@ -168,7 +170,7 @@ def cmd_streak(store: Store, args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(summary.as_json()))
     else:
-        sys.stdout.write(reports.streak_text(summary))
+        sys.stdout.write(reports.streak_text(summary, reports.history_of(store), store.today()))
     return EXIT_OK
 
 
@@ -180,6 +182,14 @@ def cmd_demo(args: argparse.Namespace) -> int:
         return run_demo(args.days)
     except ValueError as error:
         raise UsageError(str(error)) from None
+
+
+def cmd_support() -> int:
+    """Print the support resources (needs no data file, so it works whatever state the file is in)."""
+    from oxytui.support import plain, support_text
+
+    sys.stdout.write(plain(support_text()))
+    return EXIT_OK
 
 
 def cmd_check(store: Store, args: argparse.Namespace) -> int:
@@ -240,6 +250,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_restore(db_path, args)
         if args.command == "demo":
             return cmd_demo(args)
+        if args.command == "support":
+            return cmd_support()
         store = Store.open(db_path)
         if args.command is None:
             return run_dashboard(store)

@@ -7,7 +7,8 @@ from weakref import WeakKeyDictionary
 
 from oxytui.content import kind_label
 from oxytui.core.days import week_bounds
-from oxytui.core.streaks import History, StreakSummary, summarize
+from oxytui.core.runs import last_run
+from oxytui.core.streaks import History, StreakSummary, short_day, summarize
 from oxytui.core.text import clean_line
 from oxytui.core.weekly import WeeklyReview, build_review, review_markdown
 from oxytui.store import Store
@@ -35,19 +36,38 @@ def _days(count: int, unit: str = "day") -> str:
     return f"{count} {unit}" if count == 1 else f"{count} {unit}s"
 
 
-def streak_text(summary: StreakSummary) -> str:
+def status_words(summary: StreakSummary, history: History, today: date, *, gentle: bool = False) -> str:
+    """One kind line on the daily streak: tonight still open, counting, or the last run as an achievement."""
+    daily = summary.daily
+    if daily.current and not daily.today_warm:
+        if gentle:
+            return "Tonight is open."
+        return f"{_days(daily.current)} in a row; tonight is open."
+    if daily.current:
+        return "Today is warm." if gentle else f"Today is warm: {_days(daily.current)} in a row."
+    past = last_run(history.warm, history.rest, daily)
+    if past is not None:
+        if gentle:
+            return f"Last run to {short_day(past.end, today)}. Any evening can start a new one."
+        return f"Last run: {past.words(today)}. Any evening can start a new one."
+    return "Any warm day starts a run."
+
+
+def streak_text(summary: StreakSummary, history: History | None = None, today: date | None = None) -> str:
     """The plain-text lines `oxytui streak` prints."""
     daily, weekly, week = summary.daily, summary.weekly, summary.week
-    alive = "" if daily.today_warm or not daily.current else " (alive: log something tonight)"
+    open_tonight = "" if daily.today_warm or not daily.current else " (tonight is still open)"
     lines = [
-        f"Daily streak: {_days(daily.current)}{alive}; longest {_days(daily.longest)}.",
+        f"Daily streak: {_days(daily.current)}{open_tonight}; longest {_days(daily.longest)}.",
         f"Weekly streak: {_days(weekly.current, 'week')}; longest {_days(weekly.longest, 'week')}.",
         f"This week (from {week.start:%a} {week.start.day} {week.start:%b}): {week.shortfall()}"
         + (f", {_days(week.rest_days, 'rest day')}" if week.rest_days else "")
-        + (" — goal met." if week.met else "."),
+        + (" — goal reached." if week.met else "."),
     ]
-    if summary.ended_because:
-        lines.append(f"Last daily streak {summary.ended_because}.")
+    if history is not None and today is not None and not daily.current:  # a run going on says enough
+        past = last_run(history.warm, history.rest, daily)
+        if past is not None:
+            lines.append(f"Last run: {past.words(today)}.")
     return "\n".join(lines) + "\n"
 
 

@@ -312,9 +312,35 @@ def test_settings_defaults() -> None:
     assert (settings.day_start_hour, settings.week_start, settings.goal_warm_days, settings.goal_recalls) == (
         4,
         "monday",
+        4,
+        2,
+    )
+    assert (settings.gentle, settings.step_cue) == (False, "none")
+
+
+def test_settings_without_gentle_mode_or_step_cue_read_as_before() -> None:
+    from oxytui.core.records import settings_from_dict, settings_to_dict
+
+    old = {"day_start_hour": 5, "week_start": "sunday", "goal_warm_days": 5, "goal_recalls": 3}
+    settings = settings_from_dict(old)
+    assert (settings.goal_warm_days, settings.goal_recalls, settings.gentle, settings.step_cue) == (
         5,
         3,
+        False,
+        "none",
     )
+    stored = settings_to_dict(Settings(gentle=True, step_cue="bell"))
+    assert (stored["gentle"], stored["step_cue"]) == (True, "bell")
+    assert settings_from_dict(stored) == Settings(gentle=True, step_cue="bell")
+
+
+@pytest.mark.parametrize(
+    ("field", "value"), [("gentle", "yes"), ("gentle", 1), ("step_cue", "chime"), ("step_cue", None)]
+)
+def test_bad_gentle_or_step_cue_is_named(field: str, value: object) -> None:
+    with pytest.raises(ValidationError) as caught:
+        Settings(**{field: value})  # type: ignore[arg-type]
+    assert field in caught.value.errors
 
 
 @pytest.mark.parametrize("hour", [0, 4, 23])

@@ -38,6 +38,9 @@ SHIPPED_IDS = [
     "a-time-you-were-comforted",
     "an-animal-companion",
     "savor-today",
+    "compassionate-companion",
+    "wishing-well",
+    "reaching-out",
 ]
 
 

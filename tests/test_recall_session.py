@@ -158,11 +158,17 @@ def test_a_script_without_figure_stores_no_figure(clock: FakeClock) -> None:
         (Ratings(2, 5), Ratings(4, 5), False, False),  # 2 worse
         (Ratings(2, 5), Ratings(9, 5), False, True),
         (Ratings(6, 5), Ratings(2, 5), False, False),  # better
-        (Ratings(None, 5), Ratings(9, 5), False, False),  # before skipped: nothing to compare
+        (Ratings(None, 5), Ratings(9, 5), False, True),  # before skipped: 8 or more still counts
+        (Ratings(None, 5), Ratings(7, 5), False, False),  # before skipped, 7: nothing to compare
+        (Ratings(None, 5), Ratings(7, 2), False, True),  # stress skipped: connected fell by 3
+        (Ratings(0, None), Ratings(8, None), False, True),  # exactly 8
+        (Ratings(), Ratings(8, None), False, True),  # nothing before at all
+        (Ratings(5, 6), Ratings(5, 4), False, False),  # connected fell by 2
         (Ratings(2, 5), Ratings(None, 5), False, False),
         (Ratings(2, 5), Ratings(2, 5), True, True),  # painful always
         (Ratings(), Ratings(), True, True),
-        (Ratings(7, 9), Ratings(7, 0), False, False),  # connected dropping alone does not
+        (Ratings(7, 9), Ratings(7, 0), False, True),  # connected fell by 3 or more
+        (Ratings(7, None), Ratings(7, 0), False, False),  # connected skipped before
     ],
 )
 def test_safety_note_exactly_when_it_should(

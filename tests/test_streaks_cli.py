@@ -61,7 +61,7 @@ def test_streak_json_is_the_documented_shape(
     assert json.loads(run_streak(db_path, capsys, "--json")) == {
         "daily": {"current": 3, "longest": 4},
         "weekly": {"current": 0, "longest": 0},
-        "week": {"start": "2026-11-23", "warm_days": 2, "recalls": 1, "goal_warm_days": 5, "goal_recalls": 3},
+        "week": {"start": "2026-11-23", "warm_days": 2, "recalls": 1, "goal_warm_days": 4, "goal_recalls": 2},
         "ended_because": None,  # the daily streak is alive: nothing has ended
     }
 
@@ -72,9 +72,9 @@ def test_streak_text(
 ) -> None:
     fill(store, clock)
     assert run_streak(db_path, capsys) == (
-        "Daily streak: 3 days (alive: log something tonight); longest 4 days.\n"
+        "Daily streak: 3 days (tonight is still open); longest 4 days.\n"
         "Weekly streak: 0 weeks; longest 0 weeks.\n"
-        "This week (from Mon 23 Nov): 2 of 5 warm days, 1 of 3 recalls.\n"
+        "This week (from Mon 23 Nov): 2 of 4 warm days, 1 of 2 recalls.\n"
     )
 
 
@@ -84,7 +84,7 @@ def test_streak_text_after_a_streak_ended(
 ) -> None:
     store.add_contact(ContactDraft("Sam", "hug"), date(2026, 11, 22))  # four days before today
     assert run_streak(db_path, capsys).splitlines()[-1] == (
-        "Last daily streak ended Tue 24 Nov: nothing logged on Mon 23 Nov."
+        "Last run: 1 warm day, to Sun 22 Nov."
     )
 
 

@@ -223,16 +223,22 @@ class RestDay:
             raise ValidationError({"reason": message})
 
 
+STEP_CUES = ("none", "bell")
+"""What marks a recall step that changes by itself: nothing, or the terminal bell."""
+
+
 @dataclass(frozen=True, slots=True)
 class Settings:
     """The user's settings, kept in the data file."""
 
     day_start_hour: int = 4
     week_start: str = "monday"
-    goal_warm_days: int = 5
-    goal_recalls: int = 3
+    goal_warm_days: int = 4
+    goal_recalls: int = 2
     theme: str = "oxytui"
     welcomed: bool = False
+    gentle: bool = False  # gentle mode: streak numbers are hidden
+    step_cue: str = "none"  # what marks a recall step changing by itself: "none" or "bell"
 
     def __post_init__(self) -> None:
         errors: dict[str, str] = {}
@@ -246,4 +252,8 @@ class Settings:
             errors["goal_recalls"] = message
         if not isinstance(self.theme, str) or not self.theme.strip():
             errors["theme"] = "theme must be a theme name"
+        if not isinstance(self.gentle, bool):
+            errors["gentle"] = "gentle must be true or false"
+        if self.step_cue not in STEP_CUES:
+            errors["step_cue"] = f"step_cue must be one of {', '.join(STEP_CUES)}"
         _check(errors)

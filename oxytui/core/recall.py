@@ -17,6 +17,8 @@ STEPS_MAX = 20
 STEP_SECONDS = (5, 600)
 SCRIPT_MINUTES = (1, 60)
 SAFETY_RISE = 3  # after-stress this many points above before-stress brings up the safety note
+SAFETY_HIGH = 8  # an after-stress this high brings it up whatever the before rating was
+SAFETY_FALL = 3  # "connected" this many points below its before rating brings it up
 
 FIGURE_MODES = ("any", "pet", "today", "none")
 """How a script asks for its figure: anyone, an animal, one of today's contacts, or no figure at all."""
@@ -43,6 +45,7 @@ FIGURE_KINDS = (
 """The kinds of figure anyone may choose, beside the people they have logged."""
 
 _ID = re.compile(r"[a-z0-9][a-z0-9-]*")
+_CLOSED_EYES = re.compile(r"\bclos(e|ed|ing)\b[^.]*\beyes\b|\beyes\b[^.]*\bclos(e|ed|ing)\b", re.IGNORECASE)
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 _SCRIPT_KEYS = frozenset({"id", "title", "minutes", "summary", "figure", "step"})
 _STEP_KEYS = frozenset({"title", "text", "seconds"})
@@ -59,6 +62,11 @@ class Step:
     title: str
     text: str
     seconds: int
+
+    @property
+    def invites_closed_eyes(self) -> bool:
+        """True when the step suggests closing the eyes: its end must then not pass unnoticed."""
+        return bool(_CLOSED_EYES.search(self.text))
 
     def filled(self, figure: str, today: str = "", fallback: str = FIGURE_FALLBACK) -> str:
         """The text with `{figure}` and `{today}` filled in (both cleaned to one line)."""
@@ -105,12 +113,23 @@ def fill(text: str, figure: str, today: str = "", fallback: str = FIGURE_FALLBAC
 
 
 def needs_safety_note(before: Ratings, after: Ratings, painful: bool) -> bool:
-    """True when the session left stress 3 or more points higher, or the user said it was painful."""
+    """True when the session may have been heavy, judged on whatever was rated (skips never hide it).
+
+    The note shows when the user said it brought up something painful, when after-stress is 8 or
+    more, when stress rose by 3 or more, or when feeling connected fell by 3 or more. A comparison
+    whose before or after rating was skipped is left out; the other checks still apply.
+    """
     if painful:
         return True
-    if before.stress is None or after.stress is None:
-        return False
-    return after.stress >= before.stress + SAFETY_RISE
+    if after.stress is not None and after.stress >= SAFETY_HIGH:
+        return True
+    if before.stress is not None and after.stress is not None and after.stress >= before.stress + SAFETY_RISE:
+        return True
+    return (
+        before.connected is not None
+        and after.connected is not None
+        and after.connected <= before.connected - SAFETY_FALL
+    )
 
 
 def _text(data: Mapping[str, Any], key: str, where: str, limit: int, *, one_line: bool = True) -> str:

@@ -47,13 +47,15 @@ class StepView:
     seconds: int
     remaining: int
     paused: bool
+    waiting: bool = False  # the time is up, and the step waits for a key (its text invites closed eyes)
 
 
 class RecallSession:
     """A guided recall from choosing a script to the record that gets saved."""
 
-    def __init__(self, clock: Clock) -> None:
+    def __init__(self, clock: Clock, *, hold_closed_eyes: bool = False) -> None:
         self._clock = clock
+        self.hold_closed_eyes = hold_closed_eyes  # steps inviting closed eyes wait for a key at their end
         self.phase = Phase.CHOOSE
         self.script: Script | None = None
         self.figure = ""
@@ -144,11 +146,22 @@ class RecallSession:
             seconds=step.seconds,
             remaining=self.remaining(),
             paused=self.paused,
+            waiting=self.waiting,
+        )
+
+    @property
+    def waiting(self) -> bool:
+        """True when the current step's time is up but it waits for a key (it invites closed eyes)."""
+        return (
+            self.phase is Phase.STEPS
+            and self.hold_closed_eyes
+            and self.step.invites_closed_eyes
+            and self.remaining() == 0
         )
 
     def tick(self) -> bool:
         """Move on when the current step's time is up (not while paused); True when it moved."""
-        if self.phase is not Phase.STEPS or self.paused or self.remaining() > 0:
+        if self.phase is not Phase.STEPS or self.paused or self.remaining() > 0 or self.waiting:
             return False
         self.next_step()
         return True

@@ -317,11 +317,11 @@ def weekly_streak(weeks: list[WeekProgress]) -> WeeklyStreak:
 
 
 def weekly_ended_because(streak: WeeklyStreak, today: date) -> str | None:
-    """One sentence on why the last weekly streak ended, or None when no week missed the goal."""
+    """One sentence on the last week that paused the weekly streak, or None when every week met the goal."""
     week = streak.last_missed
     if week is None:
         return None
-    return f"the week of {short_day(week.start, today)} missed the goal: {week.shortfall()}"
+    return f"the week of {short_day(week.start, today)} was a lighter week: {week.shortfall()}"
 
 
 # --- everything at once ----------------------------------------------------------------------

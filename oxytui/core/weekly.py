@@ -9,12 +9,12 @@ from datetime import date, timedelta
 
 from oxytui.core.figures import goal_state, plural
 from oxytui.core.model import Contact, Recall, Settings
+from oxytui.core.runs import last_run
 from oxytui.core.streaks import (
     History,
     WeekProgress,
     all_weeks,
     daily_streak,
-    ended_because,
     week_progress,
     weekly_runs,
 )
@@ -71,27 +71,37 @@ class WeeklyReview:
 
 
 def _streak_sentence(history: History, settings: Settings, today: date, week: WeekProgress) -> str:
+    """How the week stands; a lighter week reads as a pause, a past run as an achievement.
+
+    In gentle mode no streak numbers are given.
+    """
     weeks = all_weeks(history, settings, today)
     runs = weekly_runs(weeks)
     index = next((i for i, w in enumerate(weeks) if w.start == week.start), None)
     if index is None:
-        return "No weekly streak had started by this week."
+        return "Nothing logged yet by this week: any week is a fine week to begin."
     run, before = runs[index], runs[index - 1] if index else 0
     plural = "week" if run == 1 else "weeks"
+    gentle = settings.gentle
     if week.all_rest:
-        text = f"A week of rest: the weekly streak stays at {run} {plural}."
+        text = "A week of rest." if gentle else f"A week of rest: the weekly streak stays at {run} {plural}."
     elif week.in_progress and not week.met:
-        text = f"In progress ({week.shortfall()}); the weekly streak stands at {run} {plural}."
+        text = f"In progress ({week.shortfall()})" + (
+            "." if gentle else f"; the weekly streak stands at {run} {plural}."
+        )
     elif week.met:
-        text = f"Goal met: a run of {run} {plural} meeting the goal."
-    elif before:
-        text = f"Goal missed ({week.shortfall()}), which ended a run of {before} weeks."
+        text = "Goal reached this week." if gentle else f"Goal reached: {run} {plural} in a row meeting it."
+    elif before and not gentle:
+        text = (
+            f"A lighter week ({week.shortfall()}), a pause after {before} "
+            f"{'week' if before == 1 else 'weeks'} in a row meeting the goal."
+        )
     else:
-        text = f"Goal missed ({week.shortfall()})."
-    if week.in_progress:
+        text = f"A lighter week ({week.shortfall()}): a pause, and the next week starts fresh."
+    if week.in_progress and not gentle:
         daily = daily_streak(history.warm, history.rest, today)
-        reason = ended_because(daily, today)
-        text += f" Daily streak {daily.current} days" + (f"; last {reason}." if reason else ".")
+        past = last_run(history.warm, history.rest, daily)
+        text += f" Daily streak {daily.current} days" + (f"; last run: {past.words(today)}." if past else ".")
     return text
 
 

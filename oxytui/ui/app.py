@@ -146,6 +146,16 @@ class OxyApp(App[int]):
             if command.title != "Quit":  # the quit key is listed with the other keys
                 yield command
         yield SystemCommand("Day start", "Change the hour at which a new day starts", self.action_day_start)
+        yield SystemCommand(
+            "Support", "Helplines and emergency numbers, if things feel heavy", self.action_support
+        )
+
+    def action_support(self) -> None:
+        """Show where to find support: helplines and emergency numbers."""
+        from oxytui.ui.screens.support import SupportScreen  # loaded when first needed: it brings Markdown
+
+        if not isinstance(self.screen, SupportScreen):
+            self.push_screen(SupportScreen())
 
     async def action_quit(self) -> None:
         """Quit, first asking any screen that holds unsaved work (a recall under way)."""

@@ -54,7 +54,7 @@ async def test_the_week_count_and_the_last_sessions(
         assert sessions == [
             "Wed 25 Nov  Someone who loves you",
             "  stress 6→3 · connected 4→– · Sam [red]x[/]",
-            "Tue 24 Nov  stopped · Someone who loves you",
+            "Tue 24 Nov  shorter · Someone who loves you",
             "  stress 6→3 · connected 4→– · Sam",
             "Mon 23 Nov  Someone who loves you",
             "  stress 6→3 · connected 4→– · Sam",
@@ -87,7 +87,7 @@ async def test_a_broken_user_script_is_named_and_the_app_still_starts(
         assert any(str(broken) in message and "'summary' is missing" in message for message in notices)
         await pilot.press("2", "r")
         assert isinstance(app.screen, RecallScreen)
-        assert len(app.screen.scripts.scripts) == 5
+        assert len(app.screen.scripts.scripts) == 8
 
 
 async def test_a_good_user_script_can_be_chosen(store: Store, make_app: AppFactory) -> None:
@@ -102,6 +102,6 @@ async def test_a_good_user_script_can_be_chosen(store: Store, make_app: AppFacto
     async with app.run_test(size=(80, 24)) as pilot:
         pane = app.screen.query_one(RecallPane)
         assert not pane.query_one("#recall-problems", Static).display
-        await pilot.press("2", "r", "6", "enter")
+        await pilot.press("2", "r", "9", "enter")
         assert isinstance(app.screen, RecallScreen)
         assert str(app.screen.query_one("#step-title", Static).content) == "Walk"

@@ -129,7 +129,7 @@ async def test_a_whole_session_by_timer_and_by_key(store: Store, clock: FakeCloc
     app = PaneApp(store)
     async with app.run_test(size=(90, 30)) as pilot:
         screen = await start(pilot, "1", "Ana", ("6", "4"))
-        assert text_of(app, "#step-title") == "Settle"
+        assert text_of(app, "#step-title") == "Settling"
         assert "0:30 left" in text_of(app, "#step-time")
         clock.now += timedelta(seconds=12)
         screen.tick()
@@ -137,11 +137,16 @@ async def test_a_whole_session_by_timer_and_by_key(store: Store, clock: FakeCloc
         assert "0:18 left" in text_of(app, "#step-time")
         assert screen.query_one("#step-progress", ProgressBar).progress == 12
         clock.now += timedelta(seconds=18)
-        screen.tick()  # the timer moves on when the time is up
+        screen.tick()  # the step invites closing the eyes, so with no cue set it waits for a key
         await pilot.pause()
-        assert text_of(app, "#step-title") == "Bring Ana to mind"
-        assert "Let Ana come to mind" in text_of(app, "#step-text")
-        await pilot.press("space")  # and so does a key
+        assert text_of(app, "#step-title") == "Settling"
+        assert "space goes on when you are ready" in text_of(app, "#step-time")
+        await pilot.press("space")
+        assert text_of(app, "#step-title") == "Bringing Ana to mind"
+        assert "You might let Ana come to mind" in text_of(app, "#step-text")
+        clock.now += timedelta(seconds=20)
+        screen.tick()  # a step with open eyes moves on when its time is up
+        await pilot.pause()
         assert text_of(app, "#step-title") == "One moment"
         await pilot.press("p")
         assert "paused" in text_of(app, "#step-time")
@@ -155,7 +160,7 @@ async def test_a_whole_session_by_timer_and_by_key(store: Store, clock: FakeCloc
         await pilot.pause()
         assert "0:45 left" in text_of(app, "#step-time")
         await pilot.press("enter", "space")
-        assert "warm moment from today with Sam" in text_of(app, "#step-text")
+        assert "a moment from today with Sam" in text_of(app, "#step-text")
         await pilot.press("space", "space")
         assert screen.page == "after"
         assert store.recalls() == []  # nothing is saved before the summary is confirmed
@@ -172,7 +177,7 @@ async def test_a_whole_session_by_timer_and_by_key(store: Store, clock: FakeCloc
         assert text_of(app, "#recall-sessions") == (
             "Wed 25 Nov  Someone who loves you\n  stress 6→3 · connected 4→8 · Ana"
         )
-        assert text_of(app, "#recall-week") == "This week: 1 of 3 recalls"
+        assert text_of(app, "#recall-week") == "This week: 1 of 2 recalls"
     [recall] = Store.open(store.path).recalls()
     assert recall.day == clock.now.date() and recall.script == "someone-who-loves-you"
     assert recall.figure == "Ana" and recall.completed and recall.note == "felt held"
@@ -191,19 +196,22 @@ async def test_stop_and_keep_saves_a_session_not_completed(store: Store, clock: 
         assert phase_of(screen) is Phase.STOPPING
         await pilot.press("escape")  # go back: carry on with the same step
         assert top(app) is screen and phase_of(screen) is Phase.STEPS
-        assert text_of(app, "#step-title") == "A moment of being loved"
+        assert text_of(app, "#step-title") == "A moment of being cared for"
         await pilot.press("escape", "k")
         await pilot.pause()
         assert screen.page == "after"
         await rate_after(pilot, "", "", "", painful=False)
-        assert "stopped early, kept as not completed · 1 of 3 steps" in text_of(app, "#summary-text")
+        assert "a shorter session, kept · 1 of 3 steps" in text_of(app, "#summary-text")
+        assert screen.query_one("#summary-support", Static).display  # one quiet line pointing to Support
+        assert "Support" in text_of(app, "#summary-support")
+        assert not screen.query_one("#safety-note", Markdown).display
         await pilot.press("enter")
         await pilot.pause()
         assert (
             text_of(app, "#recall-sessions")
-            == "Wed 25 Nov  stopped · Hand on heart\n  stress –→– · connected 5→–"
+            == "Wed 25 Nov  shorter · Hand on heart\n  stress –→– · connected 5→–"
         )
-        assert text_of(app, "#recall-week") == "This week: 0 of 3 recalls"
+        assert text_of(app, "#recall-week") == "This week: 0 of 2 recalls"
     [recall] = Store.open(store.path).recalls()
     assert (recall.script, recall.figure, recall.completed, recall.note) == ("hand-on-heart", "", False, "")
     assert (recall.before, recall.after) == (Ratings(None, 5), Ratings(None, None))
@@ -258,7 +266,7 @@ async def test_safety_note_shows_when_stress_rose_by_three(store: Store) -> None
         note = screen.query_one("#safety-note", Markdown)
         assert note.display
         assert "988" in note.source and "findahelpline.com" in note.source
-        assert "last checked 2026-11-27" in note.source
+        assert "116 123" in note.source and "last checked 2026-11-30" in note.source
 
 
 async def test_safety_note_stays_away_when_stress_rose_by_two(store: Store) -> None:

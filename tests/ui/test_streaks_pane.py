@@ -127,10 +127,10 @@ async def test_pane_follows_new_data(store: Store) -> None:
     app = create_app(store, poll_interval=0.05)
     async with app.run_test(size=(100, 30)) as pilot:
         pane = pane_of(app)
-        assert text(pane, "#streaks-status") == "Log a warm contact to start a streak."
+        assert text(pane, "#streaks-status") == "Any warm day starts a run."
         store.add_contact(ContactDraft("Sam", "hug"))
         await pilot.pause(0.2)
-        assert text(pane, "#streaks-status") == "Today counts. 1 day and going."
+        assert text(pane, "#streaks-status") == "Today is warm: 1 day in a row."
         assert text(pane, "#streaks-summary").startswith("Daily 1 best 1")
 
 

@@ -120,5 +120,5 @@ class RecallPane(Vertical, can_focus=True):
     def _reload_after_recall(self, event: RecallFinished) -> None:
         self.reload()
         if event.recall is not None:
-            state = "completed" if event.recall.completed else "kept as not completed"
+            state = "completed" if event.recall.completed else "a shorter session"
             self.app.notify(f"Recall saved ({state}).", markup=False)

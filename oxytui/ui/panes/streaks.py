@@ -25,7 +25,7 @@ from oxytui.core.streaks import (
     summarize,
     week_progress,
 )
-from oxytui.reports import history_of
+from oxytui.reports import history_of, status_words
 from oxytui.store import Store
 from oxytui.ui.widgets.heatmap import Palette, WarmthHeatmap
 from oxytui.ui.widgets.weekstrip import WeekStrip
@@ -158,15 +158,24 @@ class StreaksPane(Vertical, can_focus=True):
             return
         today = self.store.today()
         palette = Palette.from_theme(self.app.theme_variables)
-        daily, weekly = summary.daily, summary.weekly
         line = Text(no_wrap=True, overflow="ellipsis")
+        if self.store.settings.gentle:
+            line.append("Gentle mode: your week, without streak counts", Style(color=palette.muted))
+        else:
+            self._numbers(line, palette, summary)
+        self.query_one("#streaks-summary", Static).update(line)
+        self._show_week(summary, palette, today)
+
+    def _numbers(self, line: Text, palette: Palette, summary: StreakSummary) -> None:
+        daily, weekly = summary.daily, summary.weekly
         line.append("Daily ", Style(color=palette.muted))
         line.append(str(daily.current), Style(bold=True, color=palette.levels[4]))
         line.append(f" best {daily.longest}  ", Style(color=palette.muted))
         line.append("Weekly ", Style(color=palette.muted))
         line.append(str(weekly.current), Style(bold=True, color=palette.levels[4]))
         line.append(f" best {weekly.longest}", Style(color=palette.muted))
-        self.query_one("#streaks-summary", Static).update(line)
+
+    def _show_week(self, summary: StreakSummary, palette: Palette, today: date) -> None:
         self.query_one(WeekStrip).show(self.history, self.week, today)
         progress = self.selected_progress()
         goals = self._goals_line(progress, palette, bars=True)
@@ -197,17 +206,9 @@ class StreaksPane(Vertical, can_focus=True):
         return goals
 
     def status_sentence(self) -> str:
-        """One line on the daily streak: alive tonight, counting, or why it ended."""
+        """One line on the daily streak: tonight still open, counting, or the last run as an achievement."""
         assert self.summary is not None
-        daily = self.summary.daily
-        if daily.current and not daily.today_warm:
-            return "Alive: log something tonight."
-        if daily.current:
-            return f"Today counts. {_plural(daily.current, 'day')} and going."
-        if self.summary.ended_because:
-            reason = self.summary.ended_because
-            return reason[0].upper() + reason[1:] + "."
-        return "Log a warm contact to start a streak."
+        return status_words(self.summary, self.history, self.store.today(), gentle=self.store.settings.gentle)
 
     # --- layout --------------------------------------------------------------------------
 

@@ -224,7 +224,7 @@ class TodayPane(Vertical):
         elif day == today:
             text = "Nothing logged yet tonight. Press a to add a warm contact."
         else:
-            text = f"Nothing logged on {format_day(day)}. Press a to fill it in."
+            text = f"Nothing logged on {format_day(day)}. If something warm happened, a adds it."
         if rest:
             text += f" · a rest day: {rest_day_meaning(warm)}"
         self.query_one("#today-summary", Static).update(text)
@@ -235,14 +235,14 @@ class TodayPane(Vertical):
             day == today
             and bool(logged)
             and min(logged) < yesterday  # someone who began today has no yesterday to fill in
-            and not self.store.contacts_on(yesterday)
+            and yesterday not in history_of(self.store).warm  # no warm contact, no completed recall
             and not self.store.is_rest_day(yesterday)
         )
         catchup.display = missing
         if missing:
             catchup.update(
                 f"Nothing logged yesterday ({yesterday:%a} {yesterday.day} {yesterday:%b}). "
-                "Press [ to fill it in."
+                "[ goes there, if you like."
             )
 
     # --- days ----------------------------------------------------------------------------

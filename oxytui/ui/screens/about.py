@@ -30,16 +30,23 @@ class AboutScreen(DialogScreen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Close", id="about-close", tooltip="Close the About screen"),
+        Binding("s", "support", "Support", id="about-support", tooltip="Where to find support and helplines"),
     ]
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="about", classes="dialog-box") as scroll:
             scroll.border_title = "About oxytui"
-            scroll.border_subtitle = "escape closes · ↑ ↓ scroll"
+            scroll.border_subtitle = "s support · escape closes · ↑ ↓ scroll"
             yield Markdown(about_text(), id="about-text")
 
     def on_mount(self) -> None:
         self.query_one("#about", VerticalScroll).focus()
+
+    def action_support(self) -> None:
+        """Open the Support screen: helplines and emergency numbers."""
+        from oxytui.ui.screens.support import SupportScreen
+
+        self.app.push_screen(SupportScreen())
 
     def action_close(self) -> None:
         """Back to where it was opened from."""

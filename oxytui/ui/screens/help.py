@@ -24,7 +24,7 @@ FORM_KEYS = (
 RECALL_KEYS = (
     ("space / enter", "Next step"),
     ("p", "Pause"),
-    ("escape", "Stop (you are asked whether to keep it as not completed)"),
+    ("escape", "Stop at any time (keep it as a shorter session, or discard it)"),
 )
 
 STREAK_RULES = """\
@@ -32,18 +32,22 @@ STREAK_RULES = """\
 
 - A **warm day** is a day with at least one warm contact or one completed recall.
 - Your **daily streak** counts warm days in a row, up to today. A **rest day** (press `z` in Today) is
-  skipped over: it neither breaks the streak nor adds to it.
-- Today does not break your streak while it is still empty: the streak is alive until the day is over,
-  so there is time to log something tonight.
-- The **weekly goal**: in one calendar week, reach the set number of warm days and of completed recalls.
-  Rest days with nothing logged lower both numbers for that week; a rest day with warm contacts is
-  still a warm day and lowers nothing.
-- Your **weekly streak** counts weeks in a row that met the goal. The week you are in is "in progress"
-  and never breaks it.
-- When a streak ends, oxytui tells you why in one sentence, for example
-  "ended Tue 12 Nov: nothing logged on Mon 11 Nov".
+  skipped over: it neither ends the streak nor adds to it.
+- An empty today never ends your streak: the evening is still open.
+- The **weekly goal**: in one calendar week, the set number of warm days and of completed recalls
+  (4 and 2 unless you change them with `s` in Streaks). Rest days with nothing logged lower both numbers
+  for that week; a rest day with warm contacts is still a warm day and lowers nothing.
+- Your **weekly streak** counts weeks in a row that met the goal. The week you are in is "in progress".
+- A day or a week without anything logged is simply a pause. A run that came to a
+  pause is shown as what it was: "last run: 6 warm days, to Sun 10 Nov".
+- **Gentle mode** (`s` in Streaks) hides the streak counts and keeps your week and its goals.
 - A day runs from the day-start hour (04:00 unless you changed it) to the same hour the next morning,
   so a hug at half past midnight still counts for the evening before.
+
+### Support
+
+If a recall, or anything else, leaves you feeling heavy, press `s` here for helplines and emergency
+numbers. `oxytui support` prints the same in a terminal.
 """
 
 
@@ -72,6 +76,7 @@ class HelpScreen(DialogScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Close", id="help-close", tooltip="Close the help"),
         Binding("i", "about", "About", id="help-about", tooltip="Why these habits, and the sources"),
+        Binding("s", "support", "Support", id="help-support", tooltip="Where to find support and helplines"),
         Binding(
             "question_mark",
             "close",
@@ -90,7 +95,7 @@ class HelpScreen(DialogScreen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help", classes="dialog-box") as scroll:
             scroll.border_title = "Help"
-            scroll.border_subtitle = "i about · escape closes · ↑ ↓ scroll"
+            scroll.border_subtitle = "i about · s support · escape closes · ↑ ↓ scroll"
             yield Markdown(help_markdown(self._sections, self.app.get_key_display), id="help-text")
         yield Footer(compact=True)
 
@@ -102,6 +107,12 @@ class HelpScreen(DialogScreen[None]):
         from oxytui.ui.screens.about import AboutScreen
 
         self.app.push_screen(AboutScreen())
+
+    def action_support(self) -> None:
+        """Open the Support screen: helplines and emergency numbers."""
+        from oxytui.ui.screens.support import SupportScreen
+
+        self.app.push_screen(SupportScreen())
 
     def action_close(self) -> None:
         """Back to the dashboard."""

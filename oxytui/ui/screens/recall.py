@@ -19,6 +19,7 @@ from oxytui.core.recall_session import Phase, RecallSession
 from oxytui.recall_scripts import LoadedScripts
 from oxytui.store import Store
 from oxytui.store.errors import StoreError
+from oxytui.support import QUIET_LINE
 from oxytui.ui.screens.quit_guard import GuardsQuit
 from oxytui.ui.screens.recall_dialogs import StopChoice, StopDialog
 from oxytui.ui.screens.recall_pages import (
@@ -86,9 +87,14 @@ class RecallScreen(GuardsQuit, Screen[Recall | None]):
         self.store = store
         self.scripts = scripts
         self.tick_seconds = tick_seconds
-        self.session = RecallSession(store.now)
+        self.cue = store.settings.step_cue
+        self.session = self._new_session()
         self.timer: Timer | None = None
         self.chosen: Script | None = None
+
+    def _new_session(self) -> RecallSession:
+        # Without a cue, a step that invites closing the eyes waits for a key instead of moving on silently.
+        return RecallSession(self.store.now, hold_closed_eyes=self.cue == "none")
 
     # --- typed access ------------------------------------------------------------------------
 
@@ -143,6 +149,8 @@ class RecallScreen(GuardsQuit, Screen[Recall | None]):
         if self.session.phase is not Phase.STEPS:
             return
         if self.session.tick():
+            if self.cue == "bell":
+                self.app.bell()  # a soft cue: the step moved on by itself
             self._after_step_change()
         else:
             self.step_page.show_time(self.session.view())
@@ -196,12 +204,16 @@ class RecallScreen(GuardsQuit, Screen[Recall | None]):
             prompt = (
                 "Which of today's warm moments would you like to savor?"
                 if today_contacts
-                else "Nothing is logged for today yet. Who were you close to today?"
+                else "Nothing is logged for today yet. If you were close to someone today, name them here."
             )
         elif script.figure == "pet":
-            prompt = "Which animal would you like to bring to mind?"
+            prompt = "Which animal would you like to bring to mind, now or from long ago?"
         else:
-            prompt = "Who would you like to bring to mind? Anyone who cares for you counts."
+            prompt = (
+                "Who or what would you like to bring to mind? A person, a pet, an imagined caring figure "
+                "or your own kind voice all count; if no one feels safe tonight, an imagined figure is a "
+                "good choice."
+            )
         self.query_one(FigurePage).show(script, prompt, suggestions, default)
         self._show("figure-page", "#figure")
 
@@ -237,7 +249,7 @@ class RecallScreen(GuardsQuit, Screen[Recall | None]):
 
     def action_back(self) -> None:
         if self.session.phase is Phase.BEFORE:
-            self.session = RecallSession(self.store.now)
+            self.session = self._new_session()
             self._show("choose")
         elif self.page == "figure-page":
             self._show("choose")
@@ -257,16 +269,19 @@ class RecallScreen(GuardsQuit, Screen[Recall | None]):
             self.session.keep()
             self._show("after", "#after-stress")
         elif choice == "discard":
-            self.session.discard()
-            self.dismiss(None)
+            self._discard()
         else:
             self.session.go_on()
             self.step_page.show_time(self.session.view())
 
     def _leaving(self, choice: StopChoice | None) -> None:
         if choice == "discard":
-            self.session.discard()
-            self.dismiss(None)
+            self._discard()
+
+    def _discard(self) -> None:
+        self.session.discard()
+        self.app.notify(QUIET_LINE, title="Recall discarded", markup=False)
+        self.dismiss(None)
 
     # --- forms -------------------------------------------------------------------------------
 
@@ -315,7 +330,9 @@ class RecallScreen(GuardsQuit, Screen[Recall | None]):
             return
         self.session.rate_after(ratings, self.query_one("#painful", PainfulBox).value)
         self.session.add_note(self.query_one("#note", Input).value)
-        self.query_one(SummaryPage).show(summary_lines(self.session), self.session.needs_safety_note)
+        self.query_one(SummaryPage).show(
+            summary_lines(self.session), self.session.needs_safety_note, stopped=not self.session.completed
+        )
         self._show("summary", "#summary")
 
     def _save(self) -> None:

@@ -15,7 +15,7 @@ StopChoice = Literal["keep", "discard", "back"]
 
 
 class StopDialog(DialogScreen[StopChoice]):
-    """Keep the session as not completed, discard it, or go back to it."""
+    """Keep the session as a shorter one (not completed), discard it, or go back to it."""
 
     DEFAULT_CSS = """
     StopDialog .dialog-box { width: 60; padding: 1 2; }
@@ -23,7 +23,7 @@ class StopDialog(DialogScreen[StopChoice]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("k", "choose('keep')", "Keep", id="recall-stop-keep", tooltip="Keep it as not completed"),
+        Binding("k", "choose('keep')", "Keep", id="recall-stop-keep", tooltip="Keep it as a shorter session"),
         Binding("d", "choose('discard')", "Discard", id="recall-stop-discard", tooltip="Save nothing"),
         Binding(
             "escape", "choose('back')", "Go back", id="recall-stop-back", tooltip="Carry on where you were"
@@ -45,11 +45,11 @@ class StopDialog(DialogScreen[StopChoice]):
                 yield Static("k keep it and quit · d discard it and quit · escape go back", classes="hint")
             elif self.can_keep:
                 yield Static(
-                    "Stop here? You can keep this session as not completed and still rate how you feel, "
-                    "or discard it.",
+                    "Stop here? That is always fine. You can keep this as a shorter session and still "
+                    "rate how you feel, or discard it.",
                     markup=False,
                 )
-                yield Static("k keep as not completed · d discard · escape go back", classes="hint")
+                yield Static("k keep as a shorter session · d discard · escape go back", classes="hint")
             else:
                 yield Static("Leave without saving this session?", markup=False)
                 yield Static("d discard · escape go back", classes="hint")

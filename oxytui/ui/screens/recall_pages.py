@@ -10,11 +10,11 @@ from textual.containers import Vertical, VerticalScroll
 from textual.suggester import SuggestFromList
 from textual.widgets import Checkbox, Input, Markdown, OptionList, ProgressBar, Static
 
-from oxytui.content import ContentError, read_text
 from oxytui.core.model import FIGURE_MAX, NOTE_MAX
 from oxytui.core.recall import Script
 from oxytui.core.recall_session import StepView
 from oxytui.core.text import clean_line, shorten
+from oxytui.support import QUIET_LINE, gentle_note_text
 
 MAX_SCRIPT_KEYS = 9
 
@@ -147,20 +147,16 @@ class StepPage(Vertical):
         bar.update(total=view.seconds, progress=view.seconds - view.remaining)
         if view.paused:
             time = f"paused at {countdown(view.remaining)} · p goes on"
+        elif view.waiting:
+            time = "take your time · space goes on when you are ready · escape stop"
         else:
             time = f"{countdown(view.remaining)} left · space next · p pause · escape stop"
         self.query_one("#step-time", Static).update(time)
 
 
 def safety_text() -> str:
-    """The gentle note with crisis resources, from content/safety.md."""
-    try:
-        return read_text("safety.md")
-    except ContentError:
-        return (
-            "If you are struggling, please reach out. In the US, call or text 988. "
-            "Elsewhere, see findahelpline.com."
-        )
+    """The gentle note with the support resources, from content/safety.md."""
+    return gentle_note_text()
 
 
 class SummaryPage(VerticalScroll):
@@ -170,11 +166,13 @@ class SummaryPage(VerticalScroll):
         yield Static("Summary", classes="page-title", markup=False)
         yield Markdown(safety_text(), id="safety-note")
         yield Static("", id="summary-text", markup=False)
+        yield Static(QUIET_LINE, id="summary-support", classes="hint", markup=False)
         yield Static("", id="summary-error", classes="error", markup=False)
         yield _hint("enter saves · escape discards · ↑ ↓ scroll")
 
-    def show(self, lines: list[str], safety: bool) -> None:
-        """Show the summary lines and, when `safety`, the gentle note."""
+    def show(self, lines: list[str], safety: bool, stopped: bool = False) -> None:
+        """Show the summary lines; when `safety` the gentle note, else when `stopped` one quiet line."""
         self.query_one("#summary-text", Static).update("\n".join(clean_line(line) for line in lines))
         self.query_one("#safety-note", Markdown).display = safety
+        self.query_one("#summary-support", Static).display = stopped and not safety
         self.query_one("#summary-error", Static).update("")

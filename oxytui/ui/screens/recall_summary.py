@@ -31,7 +31,7 @@ def summary_lines(session: RecallSession) -> list[str]:
     script = session.script
     assert script is not None and session.started_at is not None and session.finished_at is not None
     figure = f", with {clean_line(session.figure)}" if session.figure else ""
-    state = "completed" if session.completed else "stopped early, kept as not completed"
+    state = "completed" if session.completed else "a shorter session, kept"
     took = duration((session.finished_at - session.started_at).total_seconds())
     lines = [
         f"{script.title}{figure}",
@@ -51,6 +51,6 @@ def summary_lines(session: RecallSession) -> list[str]:
 def recall_lines(recall: Recall, title: str) -> str:
     """One session on the Recall pane, in two lines: day and script, then before→after and the figure."""
     day = f"{recall.day:%a} {recall.day.day} {recall.day:%b}"
-    state = "" if recall.completed else "stopped · "
+    state = "" if recall.completed else "shorter · "
     figure = f" · {clean_line(recall.figure)}" if recall.figure else ""
     return f"{day}  {state}{clean_line(title)}\n  {change(recall.before, recall.after)}{figure}"

@@ -1,4 +1,4 @@
-"""Settings: the hour a day starts, the first day of the week and the two weekly goals."""
+"""Settings: day start, week start, the two weekly goals, gentle mode and the recall step cue."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Footer, Input, Label, Select, Static
 
 from oxytui.core.days import WEEKDAYS
-from oxytui.core.model import Settings, ValidationError
+from oxytui.core.model import STEP_CUES, Settings, ValidationError
 from oxytui.store import Store, StoreError
 from oxytui.ui.screens.dialog import DialogScreen
 
@@ -22,10 +22,27 @@ FIELDS = {
 }
 
 
-def parse_settings(values: dict[str, str], week_start: str, current: Settings) -> dict[str, object]:
+CHOICES: dict[str, tuple[str, list[tuple[str, object]], str]] = {
+    "gentle": (
+        "Gentle mode",
+        [("Off", False), ("On", True)],
+        "on hides streak numbers; days and goals stay",
+    ),
+    "step_cue": (
+        "Step cue",
+        [("None", "none"), ("Bell", "bell")],
+        "bell: a soft bell when a recall step moves on",
+    ),
+}
+"""Settings chosen from a list: label, the choices (shown, stored) and a hint."""
+
+
+def parse_settings(
+    values: dict[str, str], week_start: str, current: Settings, choices: dict[str, object] | None = None
+) -> dict[str, object]:
     """The changes typed into the form; raise ValidationError naming every field that is wrong."""
     errors: dict[str, str] = {}
-    changes: dict[str, object] = {"week_start": week_start}
+    changes: dict[str, object] = {"week_start": week_start, **(choices or {})}
     for name, text in values.items():
         label, _, low, high = FIELDS[name]
         value = text.strip()
@@ -35,6 +52,8 @@ def parse_settings(values: dict[str, str], week_start: str, current: Settings) -
             changes[name] = int(value)
     if week_start not in WEEKDAYS:
         errors["week_start"] = f"week start must be one of {', '.join(WEEKDAYS)}"
+    if changes.get("step_cue", current.step_cue) not in STEP_CUES:
+        errors["step_cue"] = f"step cue must be one of {', '.join(STEP_CUES)}"
     if errors:
         raise ValidationError(errors)
     return {name: value for name, value in changes.items() if getattr(current, name) != value}
@@ -114,6 +133,13 @@ class SettingsScreen(DialogScreen[bool]):
                     compact=True,
                 )
                 yield Static("goals count from this day", classes="hint")
+            for name, (label, options, hint) in CHOICES.items():
+                with Horizontal(classes="setting"):
+                    yield Label(label)
+                    yield Select(
+                        options, value=getattr(settings, name), allow_blank=False, id=name, compact=True
+                    )
+                    yield Static(hint, classes="hint")
             yield Static(id="settings-error", markup=False)
         yield Footer(compact=True)  # this dialog's keys, not those of the pane beneath
 
@@ -124,6 +150,9 @@ class SettingsScreen(DialogScreen[bool]):
         values = {name: self.query_one(f"#{name}", Input).value for name in FIELDS}
         week_start = self.query_one("#week_start", Select).value
         return values, str(week_start)
+
+    def _choices(self) -> dict[str, object]:
+        return {name: self.query_one(f"#{name}", Select).value for name in CHOICES}
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
@@ -145,7 +174,7 @@ class SettingsScreen(DialogScreen[bool]):
         for name in FIELDS:
             self.query_one(f"#{name}", Input).remove_class("-error")
         try:
-            changes = parse_settings(values, week_start, self.store.settings)
+            changes = parse_settings(values, week_start, self.store.settings, self._choices())
             if changes:
                 self.store.update_settings(**changes)
         except ValidationError as error:

@@ -83,9 +83,7 @@ def test_streak_text_after_a_streak_ended(
     store: Store, db_path: Path, clock: FakeClock, capsys: pytest.CaptureFixture[str]
 ) -> None:
     store.add_contact(ContactDraft("Sam", "hug"), date(2026, 11, 22))  # four days before today
-    assert run_streak(db_path, capsys).splitlines()[-1] == (
-        "Last run: 1 warm day, to Sun 22 Nov."
-    )
+    assert run_streak(db_path, capsys).splitlines()[-1] == ("Last run: 1 warm day, to Sun 22 Nov.")
 
 
 @pytest.mark.usefixtures("on_the_clock")

@@ -139,7 +139,7 @@ def test_cli_week_to_a_file(db_path: Path, tmp_path: Path, capsys: pytest.Captur
     assert f"Wrote the weekly review to {out}." in capsys.readouterr().err
 
 
-def _review(contacts: list[Contact], recalls: list[Recall], settings: Settings, today: date) -> list[str]:
+def _review(contacts: list[Contact], recalls: list[Recall], settings: _Settings, today: date) -> list[str]:
     history = History.build(contacts, recalls, [])
     return review_lines(build_review(MONDAY, contacts, recalls, history, settings, today))
 

@@ -201,7 +201,7 @@ def test_export_json(db_path: Path, capsys: pytest.CaptureFixture[str], clock: F
     exported = json.loads(out)
     assert exported == store.export_data()
     assert set(exported) == {"schema_version", "contacts", "recalls", "rest_days", "settings"}
-    assert exported["schema_version"] == 1
+    assert exported["schema_version"] == 2
     assert len(exported["contacts"]) == 3 and len(exported["recalls"]) == 1
     assert exported["rest_days"] == [{"day": "2026-11-24", "reason": "ill"}]
     assert exported["settings"]["week_start"] == "sunday"

@@ -21,11 +21,11 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 
-class _Keep:
+class Keep:
     """A rhythm left as it is."""
 
 
-KEEP: Final = _Keep()
+KEEP: Final = Keep()
 
 
 def _unknown(name: str) -> ValidationError:
@@ -117,7 +117,7 @@ class PeopleStore:
         self,
         name: str,
         *,
-        every_days: int | _Keep | None = KEEP,
+        every_days: int | Keep | None = KEEP,
         remembered: bool | None = None,
         note: str | None = None,
     ) -> PersonRecord:
@@ -131,7 +131,7 @@ class PeopleStore:
             old = person.record or PersonRecord(person.name)
             return PersonRecord(
                 name=person.name,
-                every_days=old.every_days if isinstance(every_days, _Keep) else every_days,
+                every_days=old.every_days if isinstance(every_days, Keep) else every_days,
                 remembered=old.remembered if remembered is None else remembered,
                 note=old.note if note is None else note.strip(),
             )

@@ -8,7 +8,7 @@ import sys
 from typing import Any
 
 from oxytui.core.model import EVERY_DAYS_MAX, ValidationError
-from oxytui.core.people import Person, invitation, ordered, rhythm_words, since_words
+from oxytui.core.people import Person, ago_words, invitation, ordered, parse_every, rhythm_words
 from oxytui.core.text import clean_line, shorten
 from oxytui.store import Store
 from oxytui.store.people import KEEP, Keep
@@ -42,21 +42,13 @@ def add_people_parser(commands: Any) -> None:
     rename.add_argument("new", metavar="NEW")
 
 
-def parse_every(text: str | None) -> int | Keep | None:
+def every_option(text: str | None) -> int | Keep | None:
     """--every's value: a number of days, None for 'off', KEEP when not given."""
     if text is None:
         return KEEP
-    if text.strip().lower() == "off":
-        return None
-    try:
-        days = int(text)
-    except ValueError:
-        days = 0
-    if not 1 <= days <= EVERY_DAYS_MAX:
-        raise ValidationError(
-            {"every": f"--every takes a number of days from 1 to {EVERY_DAYS_MAX}, or off (not {text!r})"}
-        )
-    return days
+    if not text.strip():
+        raise ValidationError({"every": f"--every takes a number of days from 1 to {EVERY_DAYS_MAX}, or off"})
+    return parse_every(text)
 
 
 def as_json(person: Person) -> dict[str, Any]:
@@ -88,10 +80,8 @@ def people_text(people: list[Person]) -> str:
         lines.append("Everyone else:" if due else "Everyone:")
     for person in active:
         rhythm = f" · every {rhythm_words(person.every_days)}" if person.every_days else ""
-        since = since_words(person.days_since)
-        ago = since if person.days_since in (None, 0) else f"{since} ago"
         lines.append(
-            f"  {shorten(person.name, NAME_WIDTH):<{NAME_WIDTH}}  last {ago}"
+            f"  {shorten(person.name, NAME_WIDTH):<{NAME_WIDTH}}  last {ago_words(person.days_since)}"
             f" · {person.contacts_30d} in 30 days{rhythm}"
         )
     remembered = [p for p in people if p.remembered]
@@ -111,7 +101,7 @@ def people_text(people: list[Person]) -> str:
 def cmd_people(store: Store, args: argparse.Namespace) -> int:
     """List people, or change one."""
     if args.people_command == "set":
-        every = parse_every(args.every)
+        every = every_option(args.every)
         if isinstance(every, Keep) and args.remembered is None and args.note is None:
             raise ValidationError(
                 {"set": "say what to set: --every DAYS|off, --remembered, --active or --note"}

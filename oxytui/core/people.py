@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from oxytui.core.model import Contact, PersonRecord
+from oxytui.core.model import EVERY_DAYS_MAX, Contact, PersonRecord, ValidationError
 from oxytui.core.text import clean_line
 
 RECENT_DAYS = 30
@@ -163,6 +163,11 @@ def ordered(people: Iterable[Person]) -> list[Person]:
     return [*due, *others, *remembered]
 
 
+def for_completion(people: Iterable[Person]) -> list[Person]:
+    """People in the order the add form suggests them: the most often lately first, the remembered last."""
+    return sorted(people, key=lambda p: (p.remembered, -p.contacts_90d, -p.contacts, p.key))
+
+
 def warmest_lately(people: Iterable[Person]) -> list[Person]:
     """People to offer as a recall figure: the warmest of the last 30 days first, then the remembered."""
     everyone = list(people)
@@ -174,6 +179,21 @@ def warmest_lately(people: Iterable[Person]) -> list[Person]:
 def find(people: Mapping[str, Person], name: str) -> Person | None:
     """The person `name` refers to, if anyone."""
     return people.get(name_key(name))
+
+
+def parse_every(text: str) -> int | None:
+    """A typed rhythm: a number of days from 1 to EVERY_DAYS_MAX, or None for 'off' or nothing."""
+    if text.strip().lower() in ("", "off"):
+        return None
+    try:
+        days = int(text)
+    except ValueError:
+        days = 0
+    if not 1 <= days <= EVERY_DAYS_MAX:
+        raise ValidationError(
+            {"every": f"the rhythm is a number of days from 1 to {EVERY_DAYS_MAX}, or off (not {text!r})"}
+        )
+    return days
 
 
 # --- words ---------------------------------------------------------------------------------------
@@ -196,6 +216,13 @@ def since_words(days: int | None) -> str:
     if days < 730:
         return _count(days // 30, "month")
     return _count(days // 365, "year")
+
+
+def ago_words(days: int | None) -> str:
+    """How long ago, in plain words: 'today', 'yesterday', '3 weeks ago'."""
+    if days is None or days <= 0:
+        return since_words(days)
+    return "yesterday" if days == 1 else f"{since_words(days)} ago"
 
 
 def rhythm_words(days: int) -> str:

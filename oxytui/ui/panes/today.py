@@ -20,6 +20,7 @@ from textual.widgets import DataTable, Static
 from oxytui.content import kind_label
 from oxytui.core.days import format_day, logical_day
 from oxytui.core.model import Contact, ContactDraft, ValidationError
+from oxytui.core.people import for_completion
 from oxytui.core.text import clean_line, shorten
 from oxytui.store import Store, StoreError
 from oxytui.ui.screens.contact_form import ContactForm
@@ -308,7 +309,7 @@ class TodayPane(Vertical):
     ) -> None:
         """Open the add/edit form. It is built once and kept (building it costs far more than a frame);
         each open sets every field, mark and suggestion afresh, as a new form would start."""
-        people = self.store.people()
+        people = [person.name for person in for_completion(self.store.everyone().values())]
         try:
             form = self.app.get_screen(FORM_SCREEN)
         except KeyError:

@@ -1,4 +1,4 @@
-"""The dashboard: Today, Recall and Streaks side by side, a header with the logical day, a footer of keys."""
+"""The dashboard: Today, Recall, Streaks and People, a header with the logical day, a footer of keys."""
 
 from __future__ import annotations
 
@@ -13,12 +13,13 @@ from textual.widget import Widget
 from textual.widgets import Header
 
 from oxytui.store import Store
+from oxytui.ui.panes.people import PeoplePane
 from oxytui.ui.panes.recall import RecallPane
 from oxytui.ui.panes.streaks import StreaksPane
 from oxytui.ui.panes.today import TodayPane
 from oxytui.ui.widgets.footer import KeysFooter
 
-PANE_IDS = ("today", "recall", "streaks")
+PANE_IDS = ("today", "recall", "streaks", "people")
 
 
 class DashboardScreen(Screen[None]):
@@ -44,6 +45,14 @@ class DashboardScreen(Screen[None]):
             id="focus-streaks",
             tooltip="Focus the Streaks pane",
         ),
+        Binding(
+            "4",
+            "focus_pane('people')",
+            "People",
+            show=False,
+            id="focus-people",
+            tooltip="Focus the People pane",
+        ),
     ]
 
     def __init__(self, store: Store) -> None:
@@ -56,6 +65,7 @@ class DashboardScreen(Screen[None]):
             yield TodayPane(self.store, id="today")
             yield RecallPane(self.store, id="recall")
             yield StreaksPane(self.store, id="streaks")
+            yield PeoplePane(self.store, id="people")
         yield KeysFooter(hide_unusable=True)
 
     @property
@@ -65,7 +75,7 @@ class DashboardScreen(Screen[None]):
 
     @property
     def panes(self) -> list[Widget]:
-        """The three panes, in the order of their number keys."""
+        """The four panes, in the order of their number keys."""
         return [self.query_one(f"#{pane_id}") for pane_id in PANE_IDS]
 
     def action_focus_pane(self, pane_id: str) -> None:

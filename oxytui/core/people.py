@@ -8,7 +8,7 @@ rhythm, remembered, a note) comes from their PersonRecord; everything else is co
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -304,3 +304,23 @@ def contacts_with(contacts: Iterable[Contact], key: str) -> list[Contact]:
         if found == key:
             mine.append(contact)
     return sorted(mine, key=lambda c: (c.day, c.logged_at), reverse=True)
+
+
+def week_people_lines(week: Iterable[Contact], due: list[Person], shown: Callable[[str], str]) -> list[str]:
+    """For the weekly review: who you were close to that week (most often first), and who is past their
+    rhythm now, as an invitation. `shown` cleans a name for display."""
+    counts: Counter[str] = Counter()
+    names: dict[str, str] = {}
+    for contact in week:
+        key = name_key(contact.who)
+        counts[key] += 1
+        names[key] = contact.who
+    lines = []
+    if counts:
+        close = ", ".join(f"{shown(names[key])} ({count})" for key, count in counts.most_common())
+        lines.append(f"Close this week: {close}")
+    if due:
+        lines.append(
+            "It's been a while with: " + ", ".join(shown(p.name) for p in due) + " — perhaps next week?"
+        )
+    return lines

@@ -20,6 +20,8 @@ from oxytui.ui.panes.today import TodayPane
 from oxytui.ui.widgets.footer import KeysFooter
 
 PANE_IDS = ("today", "recall", "streaks", "people")
+SHARED = ("recall", "people")  # below SHARED_HEIGHT rows these two share one place: 2 and 4 switch it
+SHARED_HEIGHT = 28
 
 
 class DashboardScreen(Screen[None]):
@@ -58,6 +60,7 @@ class DashboardScreen(Screen[None]):
     def __init__(self, store: Store) -> None:
         super().__init__(id="dashboard")
         self.store = store
+        self.shared_shown = "recall"  # which of the two sharing panes shows on a short terminal
 
     def compose(self) -> ComposeResult:
         yield Header(icon="♥")
@@ -82,8 +85,21 @@ class DashboardScreen(Screen[None]):
         """Focus the first focusable widget of a pane (the pane itself if it takes focus)."""
         self.focus_pane(pane_id)
 
+    def on_resize(self) -> None:
+        self._arrange()
+
+    def _arrange(self) -> None:
+        """On a short terminal Recall and People share one place; otherwise every pane has its own."""
+        shared = self.size.height < SHARED_HEIGHT
+        self.query_one("#panes", Grid).set_class(shared, "-shared")
+        for pane_id in SHARED:
+            self.query_one(f"#{pane_id}").display = not shared or pane_id == self.shared_shown
+
     def focus_pane(self, pane_id: str) -> None:
-        """Move the focus into the pane with this id."""
+        """Move the focus into the pane with this id (showing it, when it shares its place)."""
+        if pane_id in SHARED and pane_id != self.shared_shown:
+            self.shared_shown = pane_id
+            self._arrange()
         pane = self.query_one(f"#{pane_id}")
         for widget in self.focus_chain:
             if widget is pane or pane in widget.ancestors:

@@ -91,9 +91,18 @@ class DashboardScreen(Screen[None]):
     def _arrange(self) -> None:
         """On a short terminal Recall and People share one place; otherwise every pane has its own."""
         shared = self.size.height < SHARED_HEIGHT
-        self.query_one("#panes", Grid).set_class(shared, "-shared")
+        grid = self.query_one("#panes", Grid)
+        grid.set_class(shared, "-shared")
         for pane_id in SHARED:
             self.query_one(f"#{pane_id}").display = not shared or pane_id == self.shared_shown
+        # The grid places panes in order: People takes Recall's place (left of Streaks) when it shows there.
+        people, streaks = self.query_one("#people"), self.query_one("#streaks")
+        people_first = shared and self.shared_shown == "people"
+        if (grid.children.index(people) < grid.children.index(streaks)) != people_first:
+            if people_first:
+                grid.move_child(people, before=streaks)
+            else:
+                grid.move_child(people, after=streaks)
 
     def focus_pane(self, pane_id: str) -> None:
         """Move the focus into the pane with this id (showing it, when it shares its place)."""

@@ -86,6 +86,10 @@ class PeoplePane(Vertical):
     def on_resize(self) -> None:
         self.reload()
 
+    def on_show(self) -> None:
+        """Shown again after sharing its place with Recall: lay the lines out for the width it has now."""
+        self.call_after_refresh(self.reload)
+
     def reload(self) -> None:
         """Redraw from the store (called by the app when data or the day changes)."""
         people = ordered(self.store.everyone().values())

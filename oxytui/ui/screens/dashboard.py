@@ -109,12 +109,20 @@ class DashboardScreen(Screen[None]):
         if pane_id in SHARED and pane_id != self.shared_shown:
             self.shared_shown = pane_id
             self._arrange()
+            if not self._focus_into(pane_id):  # shown just now: focus it once it is laid out
+                self.call_after_refresh(self._focus_into, pane_id)
+            return
+        self._focus_into(pane_id)
+
+    def _focus_into(self, pane_id: str) -> bool:
+        """Focus the first focusable widget of the pane; False when it has none yet."""
         pane = self.query_one(f"#{pane_id}")
         for widget in self.focus_chain:
             if widget is pane or pane in widget.ancestors:
                 widget.focus()
                 pane.scroll_visible()
-                return
+                return True
+        return False
 
     def reload_panes(self) -> None:
         """Redraw every pane from the store."""

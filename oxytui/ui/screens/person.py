@@ -295,7 +295,7 @@ class PersonScreen(DialogScreen[bool]):
     def action_undo(self) -> None:
         def change() -> str:
             what = self.store.undo()
-            if self.person is None and self._names:
+            if what is not None and what.startswith("renamed ") and self._names:
                 self.name_shown = self._names.pop()
             return "Nothing to undo." if what is None else f"Undone: {clean_line(what)}."
 

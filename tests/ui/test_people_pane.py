@@ -129,3 +129,19 @@ async def test_palette_opens_a_person(people: Store, make_app: AppFactory) -> No
         await pilot.pause()
         assert isinstance(app.screen, PersonScreen) and app.screen.name_shown == "Opa"
         assert "Remembered" in str(app.screen.query_one("#person-summary", Static).render())
+
+
+async def test_every_contact_is_there_to_scroll_to(store: Store, make_app: AppFactory) -> None:
+    today = store.today()
+    for back in range(130):
+        store.add_contact(ContactDraft("Mia", "hug"), today - timedelta(days=back))
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("4", "enter")
+        await pilot.pause()
+        table = app.screen.query_one("#person-contacts", DataTable)
+        assert 0 < table.row_count < 130
+        for _ in range(12):
+            await pilot.press("pagedown")
+            await pilot.pause()
+        assert table.row_count == 130

@@ -22,8 +22,9 @@ from oxytui.store import Store, StoreError
 from oxytui.ui.screens.contact_form import ContactForm
 from oxytui.ui.screens.dialog import DialogScreen
 
-FIRST_ROWS = 60  # contacts shown at once; the rest follow a moment later, a batch at a time
-BATCH_ROWS = 400
+FIRST_ROWS = 40  # contacts shown at once; older ones are added as the cursor moves down to them
+BATCH_ROWS = 100
+MORE_AT = 10  # rows from the end at which the next batch is added
 
 
 def _cell(text: str, *, style: str = "") -> Text:
@@ -184,8 +185,12 @@ class PersonScreen(DialogScreen[bool]):
                 _cell(shorten(contact.note, 30)),
                 key=contact.id,
             )
-        if self._pending:
-            self.set_timer(0.05, lambda: self._add_rows(BATCH_ROWS))
+
+    @on(DataTable.RowHighlighted, "#person-contacts")
+    def _near_the_end(self, event: DataTable.RowHighlighted) -> None:
+        """Every contact is there to scroll to: the older ones are added as the cursor nears them."""
+        if self._pending and event.cursor_row >= event.data_table.row_count - MORE_AT:
+            self._add_rows(BATCH_ROWS)
 
     # --- changes -------------------------------------------------------------------------
 

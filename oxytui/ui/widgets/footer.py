@@ -110,8 +110,5 @@ class KeysFooter(Widget):
             self.rebuilds += 1
             await self.remove_children()
             await self.mount_all(FooterItem(key, self.app.get_key_display(key.binding)) for key in keys)
-        items = list(self.query(FooterItem))
-        if len(items) != len(keys):  # another update is rebuilding the items; it marks them when done
-            return
-        for item, key in zip(items, keys, strict=True):
+        for item, key in zip(self.query(FooterItem), keys, strict=True):
             item.set_class(not key.usable, "-unusable")

@@ -110,5 +110,8 @@ class KeysFooter(Widget):
             self.rebuilds += 1
             await self.remove_children()
             await self.mount_all(FooterItem(key, self.app.get_key_display(key.binding)) for key in keys)
-        for item, key in zip(self.query(FooterItem), keys, strict=True):
+        items = list(self.query(FooterItem))
+        if len(items) != len(keys):  # the screen closed while the items were mounting: nothing to mark
+            return
+        for item, key in zip(items, keys, strict=True):
             item.set_class(not key.usable, "-unusable")

@@ -7,6 +7,8 @@ Measured on the running dashboard (100x30) with Pilot:
   set up each press are untimed),
 - `w` in the Streaks pane (the weekly review opens; escape closes it, untimed),
 - `a` in the Today pane (the add form opens; escape closes it, untimed),
+- `4` from the Today pane (the People pane takes the focus),
+- `enter` in the People pane (the first person's screen opens; escape closes it, untimed),
 - a full streak computation: every streak figure the Streaks pane shows, computed from the records
   with nothing cached (the work after each change), and the same read from the Store's cache.
 A key's time is the CPU time the process spends from the key being sent until the app is idle again
@@ -45,6 +47,7 @@ from oxytui.reports import history_of
 from oxytui.store import Store
 from oxytui.ui.app import create_app
 from oxytui.ui.screens.contact_form import ContactForm
+from oxytui.ui.screens.person import PersonScreen
 from oxytui.ui.screens.review import WeeklyReviewScreen
 
 Step = Callable[[], Awaitable[None]]
@@ -119,7 +122,7 @@ async def measure(path: Path, runs: int) -> dict[str, list[float]]:
             return press
 
         async def focus(pane: str, p: Pilot[int] = pilot) -> None:
-            await p.press({"today": "1", "recall": "2", "streaks": "3"}[pane])
+            await p.press({"today": "1", "recall": "2", "streaks": "3", "people": "4"}[pane])
 
         def push(screen: type[ModalScreen[None]]) -> Step:
             async def press() -> None:
@@ -152,11 +155,13 @@ async def measure(path: Path, runs: int) -> dict[str, list[float]]:
             ),
             ("w weekly review", "streaks", keys("w"), None, keys("escape")),
             ("a add form", "today", keys("a"), None, keys("escape")),
+            ("4 People pane", "today", keys("4"), None, keys("1")),
+            ("enter opens a person", "people", keys("enter"), None, keys("escape")),
         ]
         for name, pane, press, before, after in cases:
             await focus(pane)
             figures[name] = [await cpu_of(press, before, after) for _ in range(runs + 1)][1:]
-        assert not isinstance(app.screen, (ContactForm, WeeklyReviewScreen))
+        assert not isinstance(app.screen, (ContactForm, WeeklyReviewScreen, PersonScreen))
         figures["streaks, full from the records"] = [full_streaks(store) for _ in range(runs)]
         history_of(store)
         figures["streaks, after a redraw (history kept)"] = [cached_streaks(store) for _ in range(runs)]

@@ -17,6 +17,7 @@ from oxytui.core.export import FORMATS, to_markdown
 from oxytui.core.model import ContactDraft, ValidationError
 from oxytui.core.text import clean, clean_line
 from oxytui.paths import default_db_path
+from oxytui.people_cli import add_people_parser, cmd_people
 from oxytui.store import Store, StoreError
 
 EXIT_OK, EXIT_INPUT, EXIT_FILE = 0, 1, 2
@@ -76,6 +77,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     restore = commands.add_parser("restore", help="replace the data file with a backup")
     restore.add_argument("backup", type=Path, metavar="BACKUP")
+    add_people_parser(commands)
     return parser
 
 
@@ -235,6 +237,7 @@ COMMANDS = {
     "import": cmd_import,
     "streak": cmd_streak,
     "check": cmd_check,
+    "people": cmd_people,
 }
 
 

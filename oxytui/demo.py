@@ -8,12 +8,12 @@ import tempfile
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import UTC
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from pathlib import Path
 from types import FrameType
 
-from oxytui.core.days import logical_day, now_local
-from oxytui.core.model import Settings
+from oxytui.core.days import logical_day, now_local, utc_offset_text
+from oxytui.core.model import Contact, PersonRecord, Settings
 from oxytui.core.sampledata import generate
 from oxytui.store import Store
 from oxytui.store.bulk import write_new_file
@@ -21,6 +21,33 @@ from oxytui.store.bulk import write_new_file
 MAX_DAYS = 3660
 DEMO_SEED = 7
 DEMO_FILE_NAME = "oxytui-demo.json"
+
+
+def demo_people(today: date, zone: tzinfo, days: int) -> tuple[list[Contact], list[PersonRecord]]:
+    """A few people with rhythms: Grandma Lin's calls every three weeks or so, the last one five weeks
+    ago (past the two weeks hoped for), Grandpa Jo remembered, Mum and Sam with rhythms of their own."""
+    calls = []
+    for number, back in enumerate(range(36, days, 21)):
+        day = today - timedelta(days=back)
+        moment = datetime.combine(day, time(18, 30 + number % 20), zone)
+        calls.append(
+            Contact(
+                f"{0xD3110 + number:032x}",
+                day,
+                moment.astimezone(UTC),
+                utc_offset_text(moment),
+                "Grandma Lin",
+                "call",
+                5,
+            )
+        )
+    records = [
+        PersonRecord("Grandma Lin", every_days=14, note="Loves hearing about the garden."),
+        PersonRecord("Mum", every_days=7),
+        PersonRecord("Sam", every_days=30),
+        PersonRecord("Grandpa Jo", remembered=True, note="His hands always smelled of sawdust and oranges."),
+    ]
+    return calls, records
 
 
 def make_demo_file(folder: Path, days: int) -> Path:
@@ -34,7 +61,15 @@ def make_demo_file(folder: Path, days: int) -> Path:
     path = folder / DEMO_FILE_NAME
     contacts = [c for c in data.contacts if c.logged_at <= now]  # nothing logged later than now
     recalls = [r for r in data.recalls if r.started_at <= now]
-    write_new_file(path, contacts, recalls, data.rest_days, settings)
+    calls, people = demo_people(today, now.tzinfo or UTC, days)
+    write_new_file(
+        path,
+        sorted([*contacts, *calls], key=lambda c: c.logged_at),
+        recalls,
+        data.rest_days,
+        settings,
+        people,
+    )
     return path
 
 

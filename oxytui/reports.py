@@ -7,6 +7,7 @@ from weakref import WeakKeyDictionary
 
 from oxytui.content import kind_label
 from oxytui.core.days import week_bounds
+from oxytui.core.people import due_people, week_people_lines
 from oxytui.core.runs import last_run
 from oxytui.core.streaks import History, StreakSummary, short_day, summarize
 from oxytui.core.text import clean_line
@@ -84,6 +85,21 @@ def week_review(store: Store, day: date, history: History | None = None) -> Week
     )
 
 
+def week_people(store: Store, day: date) -> list[str]:
+    """The weekly review's lines about people: who you were close to that week, who is past their rhythm."""
+    first, last = week_bounds(day, store.settings.week_start)
+    due = due_people(store.everyone().values())
+    return week_people_lines(store.contacts_between(first, last), due, clean_line)
+
+
 def week_review_markdown(store: Store, day: date) -> str:
     """The weekly review of the week holding `day` as Markdown, user text cleaned to single lines."""
-    return review_markdown(week_review(store, day), clean_line, kind_label)
+    text = review_markdown(week_review(store, day), clean_line, kind_label)
+    return with_people(text, week_people(store, day))
+
+
+def with_people(markdown: str, lines: list[str]) -> str:
+    """The review's Markdown with the lines about people added as a list at its end."""
+    if not lines:
+        return markdown
+    return markdown.rstrip("\n") + "\n\n## People\n\n" + "".join(f"- {line}\n" for line in lines)

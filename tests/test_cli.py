@@ -200,8 +200,8 @@ def test_export_json(db_path: Path, capsys: pytest.CaptureFixture[str], clock: F
     assert (code, err) == (0, "")
     exported = json.loads(out)
     assert exported == store.export_data()
-    assert set(exported) == {"schema_version", "contacts", "recalls", "rest_days", "settings"}
-    assert exported["schema_version"] == 1
+    assert set(exported) == {"schema_version", "contacts", "recalls", "rest_days", "people", "settings"}
+    assert exported["schema_version"] == 2
     assert len(exported["contacts"]) == 3 and len(exported["recalls"]) == 1
     assert exported["rest_days"] == [{"day": "2026-11-24", "reason": "ill"}]
     assert exported["settings"]["week_start"] == "sunday"
@@ -312,7 +312,7 @@ def test_import_skips_records_already_present(
         (b"not json", "not a JSON export"),
         (b"\xff\xfe", "not a JSON export"),
         (b"[]", "import: "),
-        (b'{"schema_version": 2}', "schema_version 2"),
+        (b'{"schema_version": 3}', "schema_version 3"),
         (b'{"schema_version": 1, "contacts": [{"id": 3}]}', "contacts record 1"),
     ],
 )

@@ -74,7 +74,7 @@ CORRUPTIONS: dict[str, Callable[[bytes], bytes]] = {
     "nan-warmth": lambda raw: _replace(raw, b'"warmth":4', b'"warmth":NaN'),
     "infinity": lambda raw: _replace(raw, b'"minutes":10', b'"minutes":Infinity'),
     "schema-99": lambda raw: _with_schema(raw, 99),
-    "schema-2": lambda raw: _with_schema(raw, 2),
+    "schema-3": lambda raw: _with_schema(raw, 3),
     "table-is-list": lambda raw: b'{"meta": {"1": {"schema_version": 1}}, "contacts": []}',
     "record-is-string": lambda raw: b'{"meta": {"1": {"schema_version": 1}}, "contacts": {"1": "Sam"}}',
     "record-wrong-type": lambda raw: _replace(raw, b'"warmth":4', b'"warmth":"4"'),

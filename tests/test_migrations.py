@@ -56,9 +56,9 @@ def v0_to_v1(data: Data) -> Data:
     return {**data, "contacts": contacts}
 
 
-def test_current_version_is_one() -> None:
-    assert SCHEMA_VERSION == 1
-    assert MIGRATIONS == {}
+def test_current_version_is_two() -> None:
+    assert SCHEMA_VERSION == 2
+    assert set(MIGRATIONS) == {1}
 
 
 def test_schema_version_read_from_meta() -> None:
@@ -109,8 +109,8 @@ def test_fake_v0_file_is_migrated(db_path: Path, clock: FakeClock, monkeypatch: 
     assert db_path.read_bytes() == raw  # reading migrates in memory only
     store.add_contact(ContactDraft("Kim", "hug"))
     stored = json.loads(db_path.read_text(encoding="utf-8"))
-    assert stored["meta"]["1"]["schema_version"] == 1
-    assert "people" not in stored
+    assert stored["meta"]["1"]["schema_version"] == SCHEMA_VERSION
+    assert stored["people"] == {}  # schema 0's people became contacts; schema 2's people start empty
     assert sorted(c["who"] for c in stored["contacts"].values()) == ["Kim", "Sam"]
     # The day's backup holds the file as it was before migration.
     [backup] = list_backups(db_path)
@@ -123,7 +123,7 @@ def test_migration_of_a_file_without_meta(db_path: Path, monkeypatch: pytest.Mon
     monkeypatch.setitem(MIGRATIONS, 0, v0_to_v1)
     write_json(db_path, {"people": V0_FILE["people"]})
     data = decode(db_path.read_bytes(), db_path)
-    assert schema_version(data) == 1
+    assert schema_version(data) == SCHEMA_VERSION
     assert [c["who"] for c in data["contacts"].values()] == ["Sam"]
 
 
@@ -169,4 +169,4 @@ def test_empty_object_is_an_empty_database(db_path: Path, clock: FakeClock) -> N
     store = Store.open(db_path, clock=clock)
     assert store.all_contacts() == []
     store.add_contact(ContactDraft("Sam", "hug"))
-    assert json.loads(db_path.read_text(encoding="utf-8"))["meta"]["1"]["schema_version"] == 1
+    assert json.loads(db_path.read_text(encoding="utf-8"))["meta"]["1"]["schema_version"] == SCHEMA_VERSION

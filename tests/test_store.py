@@ -16,7 +16,7 @@ from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, 
 
 from oxytui.core.model import ContactDraft, Ratings, Recall, Settings, ValidationError, new_id
 from oxytui.store import Store
-from oxytui.store.fileformat import Data, decode
+from oxytui.store.fileformat import Data, decode_versioned
 from tests.conftest import BERLIN, FakeClock
 
 TODAY = date(2026, 11, 25)  # the clock fixture's logical day
@@ -63,7 +63,7 @@ def test_add_contact_saves_to_disk(store: Store, db_path: Path, clock: FakeClock
     assert store.contacts_on(TODAY) == [contact]
     assert store.contact(contact.id) == contact
     stored = on_disk(db_path)
-    assert stored["meta"]["1"]["schema_version"] == 1
+    assert stored["meta"]["1"]["schema_version"] == 2
     [record] = stored["contacts"].values()
     assert record == {
         "id": contact.id,
@@ -280,11 +280,11 @@ def test_reads_are_served_from_memory(store: Store, monkeypatch: pytest.MonkeyPa
     store.add_contact(draft())
     calls: list[Path] = []
 
-    def counting_decode(raw: bytes, path: Path) -> Data:
+    def counting_decode(raw: bytes, path: Path) -> tuple[Data, int]:
         calls.append(path)
-        return decode(raw, path)
+        return decode_versioned(raw, path)
 
-    monkeypatch.setattr("oxytui.store.storage.decode", counting_decode)
+    monkeypatch.setattr("oxytui.store.storage.decode_versioned", counting_decode)
     for _ in range(50):
         store.contacts_on(TODAY)
         store.all_contacts()

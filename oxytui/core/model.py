@@ -257,3 +257,34 @@ class Settings:
         if self.step_cue not in STEP_CUES:
             errors["step_cue"] = f"step_cue must be one of {', '.join(STEP_CUES)}"
         _check(errors)
+
+
+EVERY_DAYS_MAX = 3650
+
+
+@dataclass(frozen=True, slots=True)
+class PersonRecord:
+    """What the user keeps about a person: a rhythm in days, whether they are remembered, a note.
+
+    Everything else about a person (when you were last close, how often, how warm) comes from the
+    contacts. `remembered` is for someone who has died or is gone: never nudged, always offered for a recall.
+    """
+
+    name: str
+    every_days: int | None = None
+    remembered: bool = False
+    note: str = ""
+
+    def __post_init__(self) -> None:
+        errors: dict[str, str] = {}
+        if message := _text_error(self.name, "name", required=True, limit=WHO_MAX):
+            errors["name"] = message
+        if self.every_days is not None and (
+            message := _int_error(self.every_days, "every", 1, EVERY_DAYS_MAX)
+        ):
+            errors["every"] = f"{message} days, or off"
+        if not isinstance(self.remembered, bool):
+            errors["remembered"] = "remembered must be true or false"
+        if message := _text_error(self.note, "note", required=False, limit=NOTE_MAX):
+            errors["note"] = message
+        _check(errors)

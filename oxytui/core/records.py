@@ -7,7 +7,7 @@ from dataclasses import asdict
 from datetime import date, datetime
 from typing import Any
 
-from oxytui.core.model import Contact, Ratings, Recall, RestDay, Settings, ValidationError
+from oxytui.core.model import Contact, PersonRecord, Ratings, Recall, RestDay, Settings, ValidationError
 from oxytui.core.text import has_lone_surrogate
 
 Record = dict[str, Any]
@@ -212,6 +212,46 @@ def rest_day_from_dict(record: Mapping[str, Any]) -> RestDay:
         return RestDay(day=_day(record), reason=_field(record, "reason", str))
     except ValidationError as error:
         raise RecordError(str(error)) from None
+
+
+def person_to_dict(person: PersonRecord) -> Record:
+    """The stored form of what the user keeps about a person."""
+    return {
+        "name": person.name,
+        "every_days": person.every_days,
+        "remembered": person.remembered,
+        "note": person.note,
+    }
+
+
+def person_from_dict(record: Mapping[str, Any]) -> PersonRecord:
+    """What the user keeps about a person, from its stored form."""
+    every = record.get("every_days")
+    try:
+        return PersonRecord(
+            name=_field(record, "name", str),
+            every_days=None if every is None else _field(record, "every_days", int),
+            remembered=_field(record, "remembered", bool),
+            note=_field(record, "note", str),
+        )
+    except ValidationError as error:
+        raise RecordError(str(error)) from None
+
+
+def parse_export_people(data: Mapping[str, Any]) -> list[PersonRecord]:
+    """The people of a JSON export already checked by `parse_export` (none in a schema-1 export)."""
+    records = data.get("people", [])
+    if not isinstance(records, list):
+        raise ValidationError({"import": "'people' is not a list"})
+    people = []
+    for number, record in enumerate(records, 1):
+        try:
+            if not isinstance(record, dict):
+                raise RecordError("not an object")
+            people.append(person_from_dict(record))
+        except RecordError as error:
+            raise ValidationError({"import": f"people record {number}: {error}"}) from None
+    return people
 
 
 def settings_to_dict(settings: Settings) -> Record:

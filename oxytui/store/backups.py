@@ -100,3 +100,22 @@ def take_daily_backup(db_path: Path, today: date) -> Path | None:
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(backup.path)
     return target
+
+
+def migration_backup_path(db_path: Path, version: int, today: date) -> Path:
+    """Where a copy of a schema-`version` file is kept before its first write in a newer schema."""
+    return backup_dir(db_path) / f"{db_path.stem}-schema{version}-{today.isoformat()}{db_path.suffix}"
+
+
+def take_migration_backup(db_path: Path, version: int, today: date) -> Path | None:
+    """Copy the data file, still in schema `version`, before it is first written in the newer schema.
+
+    Kept apart from the daily backups (never pruned): the file as the older oxytui last left it.
+    Call while holding the write lock.
+    """
+    if not db_path.exists():
+        return None
+    ensure_dir(backup_dir(db_path))
+    target = migration_backup_path(db_path, version, today)
+    atomic_write(target, db_path.read_bytes())
+    return target

@@ -8,8 +8,14 @@ from pathlib import Path
 from typing import Any
 
 from oxytui import __version__
-from oxytui.core.model import Contact, Recall, RestDay, Settings
-from oxytui.core.records import contact_to_dict, recall_to_dict, rest_day_to_dict, settings_to_dict
+from oxytui.core.model import Contact, PersonRecord, Recall, RestDay, Settings
+from oxytui.core.records import (
+    contact_to_dict,
+    person_to_dict,
+    recall_to_dict,
+    rest_day_to_dict,
+    settings_to_dict,
+)
 from oxytui.store.atomic import atomic_write
 from oxytui.store.errors import NotAFileError
 from oxytui.store.fileformat import SCHEMA_VERSION, Data, encode
@@ -25,6 +31,7 @@ def write_new_file(
     recalls: Iterable[Recall],
     rest_days: Iterable[RestDay],
     settings: Settings | None = None,
+    people: Iterable[PersonRecord] = (),
 ) -> int:
     """Write a new data file at `path` holding these records; return its size in bytes.
 
@@ -45,6 +52,7 @@ def write_new_file(
         "contacts": _table(contact_to_dict(c) for c in contacts),
         "recalls": _table(recall_to_dict(r) for r in recalls),
         "rest_days": _table(rest_day_to_dict(r) for r in rest_days),
+        "people": _table(person_to_dict(p) for p in people),
     }
     payload = encode(data)
     atomic_write(path, payload)

@@ -9,13 +9,22 @@ from typing import Any
 
 from oxytui.store.errors import UnreadableFileError
 
-SCHEMA_VERSION = 1
-TABLES = ("meta", "settings", "contacts", "recalls", "rest_days")
+SCHEMA_VERSION = 2
+TABLES = ("meta", "settings", "contacts", "recalls", "rest_days", "people")
 
 Data = dict[str, dict[str, dict[str, Any]]]
 
 # from_version -> step that turns a file of that version into from_version + 1.
 MIGRATIONS: dict[int, Callable[[Data], Data]] = {}
+
+
+def _add_people(data: Data) -> Data:
+    """Schema 1 to 2: the `people` table (what the user keeps about a person) starts empty."""
+    data.setdefault("people", {})
+    return data
+
+
+MIGRATIONS[1] = _add_people
 
 
 def _no_constants(name: str) -> Any:
@@ -50,7 +59,12 @@ def _shape_problem(value: Any) -> str | None:
 
 
 def decode(raw: bytes, path: Path) -> Data:
-    """Decode and check a data file, migrating an older schema in memory.
+    """Decode and check a data file, migrating an older schema in memory (see decode_versioned)."""
+    return decode_versioned(raw, path)[0]
+
+
+def decode_versioned(raw: bytes, path: Path) -> tuple[Data, int]:
+    """Decode and check a data file, migrating an older schema in memory; also the version on disk.
 
     Raises UnreadableFileError (naming `path` and the problem) for anything that is not a
     complete oxytui file of a schema this program knows.
@@ -69,14 +83,14 @@ def decode(raw: bytes, path: Path) -> Data:
         raise UnreadableFileError(f"{path} is not an oxytui data file: {problem}")
     data: Data = value
     if not data:
-        return data
+        return data, SCHEMA_VERSION
     version = schema_version(data)
     if version > SCHEMA_VERSION:
         raise UnreadableFileError(
             f"{path} was written by a newer oxytui (schema {version}; this one knows "
             f"{SCHEMA_VERSION}): upgrade oxytui to use it"
         )
-    return migrate(data, version, path)
+    return migrate(data, version, path), version
 
 
 def migrate(data: Data, version: int, path: Path) -> Data:

@@ -14,7 +14,7 @@ from tinydb.storages import Storage
 from oxytui.store.atomic import atomic_write
 from oxytui.store.encoder import CachedEncoder
 from oxytui.store.errors import UnreadableFileError
-from oxytui.store.fileformat import SCHEMA_VERSION, Data, decode, schema_version
+from oxytui.store.fileformat import SCHEMA_VERSION, Data, decode_versioned, schema_version
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,15 +45,16 @@ class DurableStorage(Storage):
         self._batch: list[Data] | None = None
         self._bytes: bytes | None = None  # last read or written; compared whole, quicker than a hash
         self._encoder = CachedEncoder()  # re-encodes only the records changed since the last write
+        self.disk_version = SCHEMA_VERSION  # the schema of the file on disk (older until its first write)
 
     def load(self) -> None:
         """(Re)read the file from disk; a missing file is an empty database."""
         stamp = stamp_of(self.path)
         if stamp is None:
-            self._data, self._stamp = {}, None
+            self._data, self._stamp, self.disk_version = {}, None, SCHEMA_VERSION
             return
         raw = self.path.read_bytes()
-        data = decode(raw, self.path)
+        data, self.disk_version = decode_versioned(raw, self.path)
         self._encoder.forget()
         self._data, self._stamp, self._bytes = data, stamp_of(self.path), raw
         if self._stamp != stamp:  # replaced while we read: read the newer one
@@ -128,6 +129,7 @@ class DurableStorage(Storage):
                 self.path.unlink(missing_ok=True)
             raise
         self._data, self._stamp, self._bytes = data, stamp_of(self.path), payload
+        self.disk_version = SCHEMA_VERSION
 
     def close(self) -> None:
         self._data = None

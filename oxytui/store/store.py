@@ -19,12 +19,23 @@ from tinydb.table import Document
 from oxytui import __version__
 from oxytui.core.days import format_day, logical_day, now_local
 from oxytui.core.figures import future_day_message
-from oxytui.core.model import Contact, ContactDraft, Recall, RestDay, Settings, ValidationError
+from oxytui.core.model import (
+    Contact,
+    ContactDraft,
+    PersonRecord,
+    Recall,
+    RestDay,
+    Settings,
+    ValidationError,
+)
 from oxytui.core.records import (
     RecordError,
     contact_from_dict,
     contact_to_dict,
     parse_export,
+    parse_export_people,
+    person_from_dict,
+    person_to_dict,
     recall_from_dict,
     recall_to_dict,
     rest_day_from_dict,
@@ -34,7 +45,12 @@ from oxytui.core.records import (
 )
 from oxytui.paths import lock_path
 from oxytui.store.atomic import ensure_dir, remove_leftover_temps, temp_prefix
-from oxytui.store.backups import backup_temps, newest_good_backup, take_daily_backup
+from oxytui.store.backups import (
+    backup_temps,
+    newest_good_backup,
+    take_daily_backup,
+    take_migration_backup,
+)
 from oxytui.store.errors import (
     LockTimeoutError,
     NotAFileError,
@@ -43,6 +59,7 @@ from oxytui.store.errors import (
     WriteFailedError,
 )
 from oxytui.store.fileformat import SCHEMA_VERSION, Data
+from oxytui.store.people import PeopleStore, records_from
 from oxytui.store.storage import DurableStorage
 
 if TYPE_CHECKING:
@@ -114,8 +131,8 @@ def restore_hint(path: Path) -> str:
     )
 
 
-class Store:
-    """Contacts, recalls, rest days and settings in one durable TinyDB file."""
+class Store(PeopleStore):
+    """Contacts, recalls, rest days, settings and people in one durable TinyDB file."""
 
     def __init__(self, path: Path, *, clock: Clock = now_local) -> None:
         self.path = check_path(Path(path))
@@ -174,6 +191,7 @@ class Store:
         self._recalls = recalls
         self._rest = rest
         self._settings = settings[0] if settings else Settings()
+        self._person_records = records_from(self._parse(data, "people", person_from_dict))
         self._by_day: dict[date, list[Contact]] = {}
         for contact in sorted(contacts.values(), key=lambda c: c.logged_at):
             self._by_day.setdefault(contact.day, []).append(contact)
@@ -223,6 +241,8 @@ class Store:
                 if self._storage.stale():
                     self._reload()
                 take_daily_backup(self.path, self.today())
+                if self._storage.disk_version < SCHEMA_VERSION:  # the first write in the newer schema
+                    take_migration_backup(self.path, self._storage.disk_version, self.today())
                 with self._storage.batch():  # the whole change reaches the file in one replace
                     if not self._storage.read().get("meta"):
                         self._db.table("meta").upsert(
@@ -463,37 +483,42 @@ class Store:
             "contacts": [contact_to_dict(c) for c in self.all_contacts()],
             "recalls": [recall_to_dict(r) for r in self.recalls()],
             "rest_days": [rest_day_to_dict(self._rest[d]) for d in sorted(self._rest)],
+            "people": [person_to_dict(p) for _, p in sorted(self._person_records.items())],
             "settings": settings_to_dict(self._settings),
         }
 
     def import_data(self, data: Any) -> ImportResult:
         """Merge a JSON export; records already present (same id, or same rest day) are skipped."""
         contacts, recalls, rest_days, settings = parse_export(data, SCHEMA_VERSION)
+        people = records_from(parse_export_people(data))  # none in a schema-1 export
         added = 0
 
-        def fresh() -> tuple[list[Contact], list[Recall], list[RestDay], bool]:
-            # What is new to the file as last read, each id (or rest day) once.
+        def fresh() -> tuple[list[Contact], list[Recall], list[RestDay], bool, list[PersonRecord]]:
+            # What is new to the file as last read, each id (or rest day, or person) once.
             return (
                 list({c.id: c for c in contacts if c.id not in self._contacts}.values()),
                 list({r.id: r for r in recalls if r.id not in self._recalls}.values()),
                 list({r.day: r for r in rest_days if r.day not in self._rest}.values()),
                 settings is not None and not self._storage.read().get("settings"),
+                [p for key, p in people.items() if key not in self._person_records],
             )
 
         def change() -> None:
             nonlocal added
-            new_contacts, new_recalls, new_rest, new_settings = fresh()  # again, on the newest file
+            new_contacts, new_recalls, new_rest, new_settings, new_people = fresh()  # on the newest file
             self._db.table("contacts").insert_multiple(contact_to_dict(c) for c in new_contacts)
             self._db.table("recalls").insert_multiple(recall_to_dict(r) for r in new_recalls)
             self._db.table("rest_days").insert_multiple(rest_day_to_dict(r) for r in new_rest)
+            self._db.table("people").insert_multiple(person_to_dict(p) for p in new_people)
             if new_settings and settings is not None:
                 self._db.table("settings").upsert(Document(settings_to_dict(settings), doc_id=SINGLE_DOC))
             self._index(self._storage.read())
-            added = len(new_contacts) + len(new_recalls) + len(new_rest)
+            added = len(new_contacts) + len(new_recalls) + len(new_rest) + len(new_people)
 
         if any(fresh()):
             self._write(change)
-        return ImportResult(added=added, skipped=len(contacts) + len(recalls) + len(rest_days) - added)
+        total = len(contacts) + len(recalls) + len(rest_days) + len(people)
+        return ImportResult(added=added, skipped=total - added)
 
 
 __all__ = ["ImportResult", "Store", "StoreError", "check_path", "restore_hint"]

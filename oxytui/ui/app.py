@@ -15,11 +15,12 @@ from textual.theme import Theme
 from oxytui.core.days import format_day
 from oxytui.store import Store, StoreError
 from oxytui.ui.contrast import readable_variables
+from oxytui.ui.panes.people import PeoplePane
 from oxytui.ui.panes.recall import RecallPane
 from oxytui.ui.panes.streaks import StreaksPane
 from oxytui.ui.panes.today import TodayPane
 from oxytui.ui.screens.dashboard import DashboardScreen
-from oxytui.ui.screens.palette import KeyCommands
+from oxytui.ui.screens.palette import KeyCommands, PeopleCommands
 from oxytui.ui.screens.quit_guard import GuardsQuit
 
 POLL_INTERVAL = 1.0  # seconds between looks at the data file and the clock
@@ -48,7 +49,7 @@ class OxyApp(App[int]):
 
     TITLE = "oxytui"
     CSS_PATH = "app.tcss"
-    COMMANDS = App.COMMANDS | {KeyCommands}
+    COMMANDS = App.COMMANDS | {KeyCommands, PeopleCommands}
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
@@ -178,6 +179,7 @@ class OxyApp(App[int]):
             ("Today", TodayPane),
             ("Recall", RecallPane),
             ("Streaks", StreaksPane),
+            ("People", PeoplePane),
         ]
         self.push_screen(HelpScreen(sections))
 
@@ -218,6 +220,7 @@ class OxyApp(App[int]):
 
     @on(TodayPane.DataChanged)
     @on(RecallPane.RecallFinished)
+    @on(PeoplePane.Changed)
     def _pane_changed_data(self) -> None:
         self.data_changed()
 

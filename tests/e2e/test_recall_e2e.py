@@ -82,6 +82,7 @@ def test_the_one_minute_recall_from_the_dashboard(db_path: Path, terminal: Termi
     screen = terminal.wait_for("Summary", "completed · 3 of 3 steps")
     assert "Stress 7→4 · connected 3→6" in screen and "988" not in screen
     terminal.keys("Enter")
+    # The pane's lines can reach the screen a frame apart: wait for all of them.
     terminal.wait_for("This week: 1 of 2 recalls", "Hand on heart", "stress 7→4 · connected 3→6")
     terminal.keys("q")
 

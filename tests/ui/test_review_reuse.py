@@ -12,7 +12,7 @@ from oxytui.content import kind_label
 from oxytui.core.model import ContactDraft
 from oxytui.core.text import clean_line
 from oxytui.core.weekly import review_lines
-from oxytui.reports import week_review
+from oxytui.reports import week_people, week_review
 from oxytui.store import Store
 from oxytui.ui.app import create_app
 from oxytui.ui.screens.review import WeeklyReviewScreen
@@ -31,7 +31,7 @@ async def open_review(pilot: Pilot[int]) -> WeeklyReviewScreen:
 
 def expected(store: Store, week: date) -> str:
     review = week_review(store, week)
-    return "\n".join(review_lines(review, clean_line, kind_label))
+    return "\n".join([*review_lines(review, clean_line, kind_label), "", *week_people(store, week)])
 
 
 async def test_reopened_review_shows_the_panes_week_and_fresh_data(tmp_path: Path, clock: FakeClock) -> None:

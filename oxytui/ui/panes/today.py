@@ -21,6 +21,7 @@ from oxytui.content import kind_label
 from oxytui.core.days import format_day, logical_day
 from oxytui.core.figures import rest_day_meaning, rest_day_notice
 from oxytui.core.model import Contact, ContactDraft, ValidationError
+from oxytui.core.people import for_completion
 from oxytui.core.streaks import week_progress
 from oxytui.core.text import clean_line, shorten
 from oxytui.reports import history_of
@@ -320,7 +321,7 @@ class TodayPane(Vertical):
     ) -> None:
         """Open the add/edit form. It is built once and kept (building it costs far more than a frame);
         each open sets every field, mark and suggestion afresh, as a new form would start."""
-        people = self.store.people()
+        people = [person.name for person in for_completion(self.store.everyone().values())]
         try:
             form = self.app.get_screen(FORM_SCREEN)
         except KeyError:

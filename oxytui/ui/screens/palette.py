@@ -72,3 +72,36 @@ class KeyCommands(Provider):
             score = matcher.match(command.name)
             if score > 0:
                 yield Hit(score, matcher.highlight(command.name), command.run, help=command.help)
+
+
+class PeopleCommands(Provider):
+    """Open any person: "Open Alex" for everyone logged."""
+
+    def _people(self) -> list[tuple[str, str]]:
+        store = getattr(self.app, "store", None)
+        if store is None:
+            return []
+        from oxytui.core.people import ordered
+        from oxytui.core.text import shorten
+
+        return [(f"Open {shorten(p.name, 60)}", p.name) for p in ordered(store.everyone().values())]
+
+    async def _open(self, name: str) -> None:
+        screen = self.app.screen_stack[0]
+        focus_pane = getattr(screen, "focus_pane", None)
+        if focus_pane is not None:
+            focus_pane("people")
+            screen.query_one("#people").open_person(name)  # type: ignore[attr-defined]
+
+    async def discover(self) -> Hits:
+        """Everyone, before anything is typed."""
+        for title, name in self._people():
+            yield DiscoveryHit(title, partial(self._open, name), help="a person")
+
+    async def search(self, query: str) -> Hits:
+        """The people whose name matches what was typed."""
+        matcher = self.matcher(query)
+        for title, name in self._people():
+            score = matcher.match(title)
+            if score > 0:
+                yield Hit(score, matcher.highlight(title), partial(self._open, name), help="a person")

@@ -14,6 +14,7 @@ from textual.timer import Timer
 from textual.widgets import ContentSwitcher, Footer, Input, OptionList, Static
 
 from oxytui.core.model import Contact, Ratings, Recall, ValidationError
+from oxytui.core.people import warmest_lately
 from oxytui.core.recall import Script, figure_suggestions, parse_rating
 from oxytui.core.recall_session import Phase, RecallSession
 from oxytui.recall_scripts import LoadedScripts
@@ -196,9 +197,8 @@ class RecallScreen(GuardsQuit, Screen[Recall | None]):
         today_contacts = self.store.contacts_on(today)
         since = today - timedelta(days=RECENT_DAYS)
         pets = [c.who for c in self.store.all_contacts() if c.day >= since and c.kind == "pet-time"]
-        suggestions = figure_suggestions(
-            script.figure, self.store.people(since=since), [c.who for c in today_contacts], pets
-        )
+        people = [person.name for person in warmest_lately(self.store.everyone().values())]
+        suggestions = figure_suggestions(script.figure, people, [c.who for c in today_contacts], pets)
         default = warmest(today_contacts) if script.figure == "today" else ""
         if script.figure == "today":
             prompt = (

@@ -16,7 +16,7 @@ from oxytui.core.streaks import History
 from oxytui.core.text import clean_line
 from oxytui.core.weekly import WeeklyReview, review_lines, review_markdown, review_title
 from oxytui.demo import DEMO_FILE_NAME
-from oxytui.reports import week_review
+from oxytui.reports import week_people, week_review, with_people
 from oxytui.store import Store
 from oxytui.store.bulk import write_review
 from oxytui.ui.screens.dialog import DialogScreen
@@ -97,7 +97,8 @@ class WeeklyReviewScreen(DialogScreen[date | None]):
         box = self.query_one("#review", VerticalScroll)
         box.border_title = review_title(self.review)
         box.border_subtitle = "[ ] weeks · m Markdown · esc close"
-        self.body.update("\n".join(review_lines(self.review, clean_line, kind_label)))
+        people = week_people(self.store, self.week)
+        self.body.update("\n".join([*review_lines(self.review, clean_line, kind_label), "", *people]))
 
     @property
     def this_week(self) -> date:
@@ -120,7 +121,9 @@ class WeeklyReviewScreen(DialogScreen[date | None]):
     def action_markdown(self) -> None:
         """Copy the review as Markdown to the clipboard and save it in the data file's folder."""
         assert self.review is not None
-        text = review_markdown(self.review, clean_line, kind_label)
+        text = with_people(
+            review_markdown(self.review, clean_line, kind_label), week_people(self.store, self.week)
+        )
         self.app.copy_to_clipboard(text)
         try:
             path = write_review(self.store.path, self.week, text)

@@ -1,0 +1,310 @@
+"""One person: every warm contact with them, their usual kinds, warmth over time, rhythm and note."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.widgets import DataTable, Input, Label, Static
+
+from oxytui.content import kind_label
+from oxytui.core.days import format_day
+from oxytui.core.model import Contact, ContactDraft, ValidationError
+from oxytui.core.people import Person, ago_words, parse_every, rhythm_words, warmth_bars, warmth_over_time
+from oxytui.core.text import clean_line, shorten
+from oxytui.store import Store, StoreError
+from oxytui.ui.screens.contact_form import ContactForm
+from oxytui.ui.screens.dialog import DialogScreen
+
+FIRST_ROWS = 40  # contacts shown at once; older ones are added as the cursor moves down to them
+BATCH_ROWS = 100
+MORE_AT = 10  # rows from the end at which the next batch is added
+
+
+def _cell(text: str, *, style: str = "") -> Text:
+    return Text(text, style=style, no_wrap=True, overflow="ellipsis")
+
+
+def summary_lines(person: Person, contacts: list[Contact], today: date) -> list[str]:
+    """The lines above the contacts: last contact, rhythm, how often, usual kinds, warmth over time, note."""
+    if person.remembered:
+        lines = ["Remembered. Never nudged here; always there to bring to mind in a recall."]
+    elif person.every_days:
+        lines = [f"You hoped to be in touch every {rhythm_words(person.every_days)}."]
+    else:
+        lines = ["No rhythm set (press e to hope for one)."]
+    if person.last_day is not None:
+        lines.append(f"Last warm contact: {format_day(person.last_day)} ({ago_words(person.days_since)}).")
+        lines.append(
+            f"{person.contacts_30d} in the last 30 days · {person.contacts_90d} in 90 days · "
+            f"{person.contacts} in all since {format_day(person.first_day or person.last_day)}"
+        )
+        kinds = ", ".join(clean_line(kind_label(kind)).lower() for kind in person.kinds)
+        lines.append(f"Usually: {kinds}")
+        if contacts:
+            months = warmth_over_time(contacts, today)
+            warm = [m.mean for m in months if m.mean is not None]
+            mean = f" · average warmth {sum(warm) / len(warm):.1f} of 5" if warm else ""
+            lines.append(f"Last 12 months: {warmth_bars(months)} (taller: more often){mean}")
+    if person.note:
+        lines.append("Note: " + clean_line(person.note))
+    return lines
+
+
+class AskScreen(DialogScreen[str | None]):
+    """One line of text: a rhythm, a note or a new name. Enter keeps it, escape changes nothing."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", id="ask-cancel", tooltip="Close without changing anything"),
+    ]
+
+    def __init__(self, title: str, prompt: str, value: str = "") -> None:
+        super().__init__()
+        self._title, self._prompt, self._value = title, prompt, value
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog-box") as box:
+            box.border_title = self._title
+            box.border_subtitle = "enter keep · esc cancel"
+            yield Label(self._prompt, markup=False)
+            yield Input(self._value, id="ask-input")
+
+    @on(Input.Submitted, "#ask-input")
+    def _submitted(self, event: Input.Submitted) -> None:
+        self.dismiss(event.value)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class _PersonForm(ContactForm):
+    """The add form with the person's name filled in."""
+
+    def __init__(
+        self, title: str, save: Callable[[ContactDraft], Contact], people: list[str], who: str
+    ) -> None:
+        self._who = who
+        super().__init__(title, save, people=people)
+
+    def _start(self, name: str) -> str:
+        return clean_line(self._who) if name == "who" else super()._start(name)
+
+
+class PersonScreen(DialogScreen[bool]):
+    """One person; closes with True when something changed."""
+
+    DEFAULT_CSS = """
+    #person { width: 90; height: 90%; }
+    #person-summary { height: auto; margin-bottom: 1; }
+    #person-contacts { height: 1fr; background: transparent; scrollbar-size-vertical: 1; }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", "Close", id="person-close", tooltip="Back to the dashboard"),
+        Binding("a", "add", "Add", id="person-add", tooltip="Log a warm contact with this person"),
+        Binding("e", "every", "Rhythm", id="person-every", tooltip="Set how often you hope to be in touch"),
+        Binding(
+            "m",
+            "remembered",
+            "Remembered",
+            id="person-remembered",
+            tooltip="Mark as remembered (someone who has died or is gone), or as here again",
+        ),
+        Binding("n", "note", "Note", id="person-note", tooltip="Write a note about this person"),
+        Binding(
+            "r",
+            "rename",
+            "Rename",
+            id="person-rename",
+            tooltip="Rename everywhere (merges into a name in use)",
+        ),
+        Binding("u", "undo", "Undo", id="person-undo", tooltip="Undo the last change"),
+    ]
+
+    def __init__(self, store: Store, name: str) -> None:
+        super().__init__()
+        self.store = store
+        self.name_shown = name
+        self.changed = False
+        self._pending: list[Contact] = []
+        self._names: list[str] = []  # the names before each rename, for undo
+
+    @property
+    def person(self) -> Person | None:
+        """The person shown (None when they no longer exist, after a rename elsewhere)."""
+        return self.store.person(self.name_shown)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="person", classes="dialog-box"):
+            yield Static(id="person-summary", markup=False)
+            table: DataTable[Text] = DataTable(id="person-contacts", cursor_type="row", zebra_stripes=True)
+            yield table
+
+    def on_mount(self) -> None:
+        self.show()
+        self.query_one("#person-contacts", DataTable).focus()
+
+    def show(self) -> None:
+        """Draw the person from the store."""
+        person = self.person
+        box = self.query_one("#person", Vertical)
+        box.border_subtitle = "a add · e rhythm · m remembered · n note · r rename · u undo · esc"
+        summary = self.query_one("#person-summary", Static)
+        table = self.query_one("#person-contacts", DataTable)
+        table.clear(columns=True)
+        if person is None:
+            box.border_title = shorten(self.name_shown, 40)
+            summary.update(
+                "No one by this name any more (renamed or merged?). Press u to undo, esc to close."
+            )
+            return
+        self.name_shown = person.name
+        box.border_title = shorten(person.name, 60)
+        contacts = self.store.contacts_with(person.name)
+        summary.update("\n".join(summary_lines(person, contacts, self.store.today())))
+        for label, width in (("day", 16), ("kind", 18), ("warmth", 6), ("min", 4), ("note", 30)):
+            table.add_column(label, width=width, key=label)
+        self._pending = contacts
+        self._add_rows(FIRST_ROWS)
+
+    def _add_rows(self, count: int) -> None:
+        table = self.query_one("#person-contacts", DataTable)
+        batch, self._pending = self._pending[:count], self._pending[count:]
+        for contact in batch:
+            table.add_row(
+                _cell(format_day(contact.day), style="dim"),
+                _cell(shorten(kind_label(contact.kind), 18)),
+                _cell("♥" * contact.warmth + "♡" * (5 - contact.warmth)),
+                _cell("" if contact.minutes is None else str(contact.minutes)),
+                _cell(shorten(contact.note, 30)),
+                key=contact.id,
+            )
+
+    @on(DataTable.RowHighlighted, "#person-contacts")
+    def _near_the_end(self, event: DataTable.RowHighlighted) -> None:
+        """Every contact is there to scroll to: the older ones are added as the cursor nears them."""
+        if self._pending and event.cursor_row >= event.data_table.row_count - MORE_AT:
+            self._add_rows(BATCH_ROWS)
+
+    # --- changes -------------------------------------------------------------------------
+
+    def _attempt(self, change: Callable[[], str]) -> None:
+        try:
+            done = change()
+        except ValidationError as error:
+            self.notify(" ".join(error.errors.values()), severity="warning", markup=False)
+        except StoreError as error:
+            self.notify(str(error), title="Not saved", severity="error", markup=False, timeout=10)
+        else:
+            self.changed = True
+            self.show()
+            self.notify(done, markup=False, timeout=3)
+
+    def action_add(self) -> None:
+        person = self.person
+        if person is None:
+            return
+        names = [p.name for p in self.store.everyone().values()]
+        form = _PersonForm(
+            f"Add a warm contact · {format_day(self.store.today())}",
+            self.store.add_contact,
+            names,
+            person.name,
+        )
+        self.app.push_screen(form, self._added)
+
+    def _added(self, contact: Contact | None) -> None:
+        if contact is not None:
+            self.changed = True
+            self.name_shown = contact.who
+            self.show()
+            self.notify(
+                f"Saved: {clean_line(kind_label(contact.kind))} with {clean_line(contact.who)}.", markup=False
+            )
+
+    def action_every(self) -> None:
+        person = self.person
+        if person is None:
+            return
+        value = "" if person.every_days is None else str(person.every_days)
+        prompt = "Every how many days would you like to be in touch? (1–3650; empty for no rhythm)"
+        self.app.push_screen(AskScreen("Rhythm", prompt, value), self._every_typed)
+
+    def _every_typed(self, text: str | None) -> None:
+        if text is None:
+            return
+
+        def change() -> str:
+            every = parse_every(text)
+            record = self.store.set_person(self.name_shown, every_days=every)
+            if record.every_days is None:
+                return f"No rhythm for {clean_line(record.name)}."
+            return f"Every {rhythm_words(record.every_days)} with {clean_line(record.name)}."
+
+        self._attempt(change)
+
+    def action_remembered(self) -> None:
+        person = self.person
+        if person is None:
+            return
+
+        def change() -> str:
+            record = self.store.set_person(person.name, remembered=not person.remembered)
+            if record.remembered:
+                return f"{clean_line(record.name)} is remembered here, with care. u undoes it."
+            return f"{clean_line(record.name)} is no longer marked as remembered."
+
+        self._attempt(change)
+
+    def action_note(self) -> None:
+        person = self.person
+        if person is not None:
+            screen = AskScreen("Note", "A note about them (empty clears it):", clean_line(person.note))
+            self.app.push_screen(screen, self._note_typed)
+
+    def _note_typed(self, text: str | None) -> None:
+        if text is not None:
+            self._attempt(
+                lambda: (
+                    f"Note saved for {clean_line(self.store.set_person(self.name_shown, note=text).name)}."
+                )
+            )
+
+    def action_rename(self) -> None:
+        person = self.person
+        if person is not None:
+            prompt = "New name (an existing name merges the two; u undoes it):"
+            self.app.push_screen(AskScreen("Rename", prompt, clean_line(person.name)), self._rename_typed)
+
+    def _rename_typed(self, text: str | None) -> None:
+        if text is None or not text.strip():
+            return
+        old = self.name_shown
+        merging = self.store.person(text) is not None and self.store.person(text) != self.person
+
+        def change() -> str:
+            count = self.store.rename_person(old, text)
+            self._names.append(old)
+            self.name_shown = text.strip()
+            what = "Merged into" if merging else "Renamed to"
+            return f"{what} {clean_line(text)} ({count} contacts). u undoes it."
+
+        self._attempt(change)
+
+    def action_undo(self) -> None:
+        def change() -> str:
+            what = self.store.undo()
+            if what is not None and what.startswith("renamed ") and self._names:
+                self.name_shown = self._names.pop()
+            return "Nothing to undo." if what is None else f"Undone: {clean_line(what)}."
+
+        self._attempt(change)
+
+    def action_close(self) -> None:
+        self.dismiss(self.changed)

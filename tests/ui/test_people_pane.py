@@ -1,0 +1,147 @@
+"""The People pane on 4 and the person screen, under Pilot at 80x24 and 100x30."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+import pytest
+from textual.widgets import DataTable, Input, Static
+
+from oxytui.core.model import ContactDraft
+from oxytui.store import Store
+from oxytui.ui.app import OxyApp
+from oxytui.ui.panes.people import PeoplePane
+from oxytui.ui.screens.contact_form import ContactForm
+from oxytui.ui.screens.person import AskScreen, PersonScreen
+from tests.ui.conftest import AppFactory
+
+HOSTILE = "Eve\x1b[31m[bold]\u202e"
+
+
+@pytest.fixture
+def people(store: Store) -> Store:
+    today = store.today()
+    for who, back in [("Grandma", 40), ("Alex", 0), ("alex", 1), (HOSTILE, 2), ("Opa", 300)]:
+        store.add_contact(ContactDraft(who, "hug"), today - timedelta(days=back))
+    store.set_person("Grandma", every_days=14)
+    store.set_person("Opa", remembered=True)
+    return store
+
+
+def top(app: OxyApp) -> object:
+    return app.screen_stack[-1]
+
+
+def cells(table: DataTable[Any]) -> list[str]:
+    return [" ".join(str(cell) for cell in table.get_row_at(row)) for row in range(table.row_count)]
+
+
+@pytest.mark.parametrize("size", [(80, 24), (100, 30)])
+async def test_pane_on_4_lists_people_gently(
+    people: Store, make_app: AppFactory, size: tuple[int, int]
+) -> None:
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("4")
+        await pilot.pause()
+        pane = app.dashboard.query_one(PeoplePane)
+        assert app.focused is pane.table and pane.display
+        assert app.screen.region.contains_region(pane.region)
+        due = str(pane.query_one("#people-due", Static).render())
+        assert due.startswith("It's been a while")
+        assert "Grandma — 5 weeks since" in due
+        rows = cells(pane.table)
+        assert rows[0].startswith("• Grandma")  # past the rhythm: first, with a mark as well as words
+        assert any(row.startswith("Alex") and "today" in row for row in rows)  # the most recent spelling
+        assert not any(row.startswith("alex") for row in rows)  # one person, however it was typed
+        assert "Remembered" in rows[-2] and rows[-1].startswith("Opa") and "remembered" in rows[-1]
+        hostile = next(row for row in rows if row.startswith("Eve"))
+        assert "\x1b" not in hostile and "\u202e" not in hostile and "[bold]" in hostile
+        await pilot.press("1", "4")
+        assert app.focused is pane.table
+
+
+async def test_person_screen_add_rhythm_remembered_note_rename_undo(
+    people: Store, make_app: AppFactory
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("4", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PersonScreen)
+        screen: PersonScreen = app.screen
+        assert screen.name_shown == "Grandma"
+        summary = str(screen.query_one("#person-summary", Static).render())
+        assert "every 2 weeks" in summary and "Last warm contact" in summary and "Last 12 months" in summary
+        assert screen.query_one("#person-contacts", DataTable).row_count == 1
+        await pilot.press("a")
+        await pilot.pause()
+        assert isinstance(app.screen, ContactForm)
+        assert app.screen.query_one("#who", Input).value == "Grandma"
+        app.screen.query_one("#kind", Input).value = "Hug"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert top(app) is screen and people.person("grandma").days_since == 0  # type: ignore[union-attr]
+        assert screen.query_one("#person-contacts", DataTable).row_count == 2
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, AskScreen)
+        app.screen.query_one(Input).value = "21"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert people.person("grandma").every_days == 21  # type: ignore[union-attr]
+        await pilot.press("m")
+        assert people.person("grandma").remembered  # type: ignore[union-attr]
+        assert "Remembered" in str(screen.query_one("#person-summary", Static).render())
+        await pilot.press("u")
+        assert not people.person("grandma").remembered  # type: ignore[union-attr]
+        await pilot.press("n")
+        await pilot.pause()
+        app.screen.query_one(Input).value = "likes the garden"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert people.person("grandma").note == "likes the garden"  # type: ignore[union-attr]
+        await pilot.press("r")
+        await pilot.pause()
+        app.screen.query_one(Input).value = "ALEX"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert people.person("grandma") is None and people.person("alex").contacts == 4  # type: ignore[union-attr]
+        assert screen.name_shown == "ALEX"
+        await pilot.press("u")
+        await pilot.pause()
+        assert people.person("grandma").contacts == 2 and people.person("alex").contacts == 2  # type: ignore[union-attr]
+        assert screen.name_shown == "Grandma"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert top(app) is app.dashboard
+
+
+async def test_palette_opens_a_person(people: Store, make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Open Opa")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PersonScreen) and app.screen.name_shown == "Opa"
+        assert "Remembered" in str(app.screen.query_one("#person-summary", Static).render())
+
+
+async def test_every_contact_is_there_to_scroll_to(store: Store, make_app: AppFactory) -> None:
+    today = store.today()
+    for back in range(130):
+        store.add_contact(ContactDraft("Mia", "hug"), today - timedelta(days=back))
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("4", "enter")
+        await pilot.pause()
+        table = app.screen.query_one("#person-contacts", DataTable)
+        assert 0 < table.row_count < 130
+        for _ in range(12):
+            await pilot.press("pagedown")
+            await pilot.pause()
+        assert table.row_count == 130

@@ -81,11 +81,11 @@ async def test_marking_a_day_with_contacts_as_rest_says_what_it_does(
         assert sample.is_rest_day(WEDNESDAY)
         assert said[-1] == (
             "Wed 25 Nov 2026 is marked as a rest day: it has warm contacts, so it still counts as a warm "
-            "day and does not lower the week's goals. This week's goals: 5 warm days and 3 recalls."
+            "day and does not lower the week's goals. This week's goals: 4 warm days and 2 recalls."
         )
         goals = str(app.dashboard.query_one("#streaks-goals", Static).content)
-        assert "/5" in goals  # the goal stayed at 5
-        assert "Today counts" in str(app.dashboard.query_one("#streaks-status", Static).content)
+        assert "/4" in goals  # the goal stayed at 4
+        assert "Today is warm" in str(app.dashboard.query_one("#streaks-status", Static).content)
 
 
 def test_the_recall_summary_points_to_what_exists(tmp_path: Path, clock: FakeClock) -> None:

@@ -90,11 +90,11 @@ async def test_the_dashboard_at_each_size(
     if width >= 160:
         assert "Call or video with a loved one" in today  # the kind column grows with the width
     recall = " ".join(line.strip("│ ╭╮╰╯─") for line in pane_lines(text, "2 Recall"))
-    assert "This week: 0 of 3 recalls" in recall or "Recalls this week: 0/3" in recall
+    assert "This week: 0 of 2 recalls" in recall or "Recalls this week: 0/2" in recall
     if width >= 80:  # whole sentences, never cut mid-word
         assert "3 warm contacts · 3 people · 37 min" in today
         assert "Today counts. 2 days and going." in streaks
-        assert "This week: 0 of 3 recalls" in recall
+        assert "This week: 0 of 2 recalls" in recall
 
 
 @pytest.mark.parametrize("size", [(80, 24), (100, 30)], ids=["80x24", "100x30"])

@@ -247,3 +247,7 @@ class Settings:
         if not isinstance(self.theme, str) or not self.theme.strip():
             errors["theme"] = "theme must be a theme name"
         _check(errors)
+
+
+text_error = _text_error  # the rules above, shared with core/validate.py
+int_error = _int_error

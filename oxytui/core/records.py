@@ -2,19 +2,37 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import asdict
 from datetime import date, datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from oxytui.core.model import Contact, Ratings, Recall, RestDay, Settings, ValidationError
 from oxytui.core.text import has_lone_surrogate
+from oxytui.core.validate import (
+    MAX_NESTING,
+    contact_errors,
+    recall_errors,
+    rest_day_errors,
+    schema_version_error,
+    settings_errors,
+)
 
 Record = dict[str, Any]
+T = TypeVar("T")
 
 
 class RecordError(ValueError):
     """A stored record does not have the shape oxytui writes."""
+
+
+def _valid(record: T, errors: dict[str, str]) -> T:
+    """`record` when the rules of core/validate.py found nothing, else RecordError naming the field."""
+    if errors:
+        field, message = next(iter(errors.items()))
+        raise RecordError(f"field {field!r}: {message}")
+    return record
 
 
 def _iso_time(moment: datetime | None) -> str | None:
@@ -93,7 +111,12 @@ def _plain_contact(record: Mapping[str, Any]) -> Contact | None:
 
 
 def contact_from_dict(record: Mapping[str, Any]) -> Contact:
-    """A contact from its stored form."""
+    """A contact from its stored form, meeting every rule of core/validate.py."""
+    contact = _contact_from_dict(record)
+    return _valid(contact, contact_errors(contact))
+
+
+def _contact_from_dict(record: Mapping[str, Any]) -> Contact:
     if (contact := _plain_contact(record)) is not None:
         return contact
     minutes = record.get("minutes")
@@ -180,7 +203,12 @@ def _plain_recall(record: Mapping[str, Any]) -> Recall | None:
 
 
 def recall_from_dict(record: Mapping[str, Any]) -> Recall:
-    """A recall from its stored form."""
+    """A recall from its stored form, meeting every rule of core/validate.py."""
+    recall = _recall_from_dict(record)
+    return _valid(recall, recall_errors(recall))
+
+
+def _recall_from_dict(record: Mapping[str, Any]) -> Recall:
     if (recall := _plain_recall(record)) is not None:
         return recall
     finished = None if record.get("finished_at") is None else _time(record, "finished_at")
@@ -209,9 +237,10 @@ def rest_day_to_dict(rest: RestDay) -> Record:
 def rest_day_from_dict(record: Mapping[str, Any]) -> RestDay:
     """A rest day from its stored form."""
     try:
-        return RestDay(day=_day(record), reason=_field(record, "reason", str))
+        rest = RestDay(day=_day(record), reason=_field(record, "reason", str))
     except ValidationError as error:
         raise RecordError(str(error)) from None
+    return _valid(rest, rest_day_errors(rest))
 
 
 def settings_to_dict(settings: Settings) -> Record:
@@ -223,9 +252,10 @@ def settings_from_dict(record: Mapping[str, Any]) -> Settings:
     """Settings from their stored form; unknown keys are ignored, missing ones take defaults."""
     known = {name: record[name] for name in Settings.__dataclass_fields__ if name in record}
     try:
-        return Settings(**known)
+        settings = Settings(**known)
     except (ValidationError, TypeError) as error:
         raise RecordError(f"settings: {error}") from None
+    return _valid(settings, settings_errors(settings))
 
 
 def parse_export(
@@ -237,9 +267,8 @@ def parse_export(
     """
     if not isinstance(data, dict):
         raise ValidationError({"import": "the file is not an oxytui JSON export (not an object)"})
-    version = data.get("schema_version")
-    if not isinstance(version, int) or version > newest_version:
-        raise ValidationError({"import": f"schema_version {version!r} is not one this oxytui can import"})
+    if message := schema_version_error(data.get("schema_version"), newest_version):
+        raise ValidationError({"import": message})
     parsers: dict[str, Callable[[Mapping[str, Any]], Any]] = {
         "contacts": contact_from_dict,
         "recalls": recall_from_dict,
@@ -257,11 +286,44 @@ def parse_export(
                     raise RecordError("not an object")
                 parsed[name].append(parser(record))
             except RecordError as error:
-                raise ValidationError({"import": f"{name} record {number}: {error}"}) from None
+                where = f"{name} record {number}{_id_of(record)}"
+                raise ValidationError({"import": f"{where}: {error}"}) from None
     settings = None
+    if data.get("settings") is not None and not isinstance(data["settings"], dict):
+        raise ValidationError({"import": "'settings' is not an object"})
     if isinstance(data.get("settings"), dict):
         try:
             settings = settings_from_dict(data["settings"])
         except RecordError as error:
             raise ValidationError({"import": str(error)}) from None
     return parsed["contacts"], parsed["recalls"], parsed["rest_days"], settings
+
+
+def _id_of(record: object) -> str:
+    """' (id X)' for a record that has a printable id, to name it in a message."""
+    value = record.get("id") if isinstance(record, dict) else None
+    if isinstance(value, str) and value.isascii() and value.isprintable() and 0 < len(value) <= 64:
+        return f" (id {value})"
+    return ""
+
+
+def nesting_depth(text: str, limit: int = MAX_NESTING) -> int:
+    """How deep the arrays and objects of the JSON `text` nest, counted up to `limit` + 1.
+
+    Strings are skipped, so brackets inside them do not count; reads the text once, without recursion.
+    """
+    depth = deepest = 0
+    for match in _BRACKETS_OR_STRINGS.finditer(text):
+        char = match.group()
+        if char in "[{":
+            depth += 1
+            if depth > deepest:
+                deepest = depth
+                if deepest > limit:
+                    break
+        elif char in "]}":
+            depth -= 1
+    return deepest
+
+
+_BRACKETS_OR_STRINGS = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{}]')

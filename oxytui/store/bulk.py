@@ -10,9 +10,10 @@ from typing import Any
 from oxytui import __version__
 from oxytui.core.model import Contact, Recall, RestDay, Settings
 from oxytui.core.records import contact_to_dict, recall_to_dict, rest_day_to_dict, settings_to_dict
-from oxytui.store.atomic import atomic_write
+from oxytui.store.atomic import atomic_write, ensure_dir
 from oxytui.store.errors import NotAFileError
 from oxytui.store.fileformat import SCHEMA_VERSION, Data, encode
+from oxytui.store.outputs import write_output
 
 
 def _table(records: Iterable[dict[str, Any]]) -> dict[str, dict[str, Any]]:
@@ -57,7 +58,10 @@ def review_path(db_path: Path, week: date) -> Path:
 
 
 def write_review(db_path: Path, week: date, text: str) -> Path:
-    """Save a weekly review as Markdown (atomically, mode 0600) and return where it went."""
+    """Save a weekly review as Markdown (atomically, mode 0600) and return where it went.
+
+    Raises OSError when the folder cannot be made, StoreError when the file cannot be written.
+    """
     path = review_path(db_path, week)
-    atomic_write(path, text.encode("utf-8"))
-    return path
+    ensure_dir(path.parent)
+    return write_output(path, text.encode("utf-8"), db_path)

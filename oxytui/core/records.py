@@ -27,6 +27,11 @@ class RecordError(ValueError):
     """A stored record does not have the shape oxytui writes."""
 
 
+def _record_error(error: ValidationError) -> RecordError:
+    field, message = next(iter(error.errors.items()))
+    return RecordError(f"field {field!r}: {message}")
+
+
 def _valid(record: T, errors: dict[str, str]) -> T:
     """`record` when the rules of core/validate.py found nothing, else RecordError naming the field."""
     if errors:
@@ -226,7 +231,7 @@ def _recall_from_dict(record: Mapping[str, Any]) -> Recall:
             note=_field(record, "note", str),
         )
     except ValidationError as error:
-        raise RecordError(str(error)) from None
+        raise _record_error(error) from None
 
 
 def rest_day_to_dict(rest: RestDay) -> Record:
@@ -239,7 +244,7 @@ def rest_day_from_dict(record: Mapping[str, Any]) -> RestDay:
     try:
         rest = RestDay(day=_day(record), reason=_field(record, "reason", str))
     except ValidationError as error:
-        raise RecordError(str(error)) from None
+        raise _record_error(error) from None
     return _valid(rest, rest_day_errors(rest))
 
 

@@ -19,7 +19,7 @@ def refuse_read_only(path: Path) -> None:
         mode = os.stat(path).st_mode
     except OSError:
         return  # missing (a first save) or unreadable: the write itself says what is wrong
-    if stat.S_ISREG(mode) and not mode & stat.S_IWUSR:
+    if stat.S_ISREG(mode) and mode & stat.S_IRUSR and not mode & stat.S_IWUSR:
         raise ReadOnlyFileError(
             f"{path} is read-only (mode {stat.S_IMODE(mode):04o}), so nothing was changed; "
             f"to allow changes: chmod u+w {path}"

@@ -44,12 +44,15 @@ def restore_backup(db_path: Path, backup: Path, now: datetime) -> Path | None:
                 while kept.exists():  # another restore in the same second: keep both
                     number += 1
                     kept = kept.with_name(f"{db_path.stem}-before-restore-{stamp}-{number}{db_path.suffix}")
-                atomic_write(kept, read_regular(db_path))
+                copy = read_regular(db_path)
+                atomic_write(kept, copy)
             atomic_write(db_path, raw)
             prune_before_restore(db_path)
     except filelock.Timeout:
         raise LockTimeoutError(f"{db_path} is being written by another oxytui; try again") from None
     except OSError as error:
+        if kept is not None:  # the data file is as it was: its copy is not needed
+            kept.unlink(missing_ok=True)
         where = f" ({error.filename})" if error.filename else ""
         raise WriteFailedError(
             f"could not restore {backup} to {db_path}: {error.strerror or error}{where}. The data file "

@@ -13,6 +13,7 @@ from oxytui.core.text import has_lone_surrogate
 from oxytui.core.validate import (
     MAX_NESTING,
     contact_errors,
+    plain_contact_ok,
     recall_errors,
     rest_day_errors,
     schema_version_error,
@@ -118,6 +119,8 @@ def _plain_contact(record: Mapping[str, Any]) -> Contact | None:
 def contact_from_dict(record: Mapping[str, Any]) -> Contact:
     """A contact from its stored form, meeting every rule of core/validate.py."""
     contact = _contact_from_dict(record)
+    if plain_contact_ok(contact):  # the quick pass for most records; the full checks otherwise
+        return contact
     return _valid(contact, contact_errors(contact))
 
 

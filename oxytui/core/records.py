@@ -28,6 +28,12 @@ class RecordError(ValueError):
     """A stored record does not have the shape oxytui writes."""
 
 
+def shown(value: object, limit: int = 40) -> str:
+    """`value` as it would be written in the file, cut to `limit` characters for a message."""
+    text = repr(value) if not isinstance(value, (dict, list)) else f"a JSON {type(value).__name__}"
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def _record_error(error: ValidationError) -> RecordError:
     field, message = next(iter(error.errors.items()))
     return RecordError(f"field {field!r}: {message}")
@@ -48,7 +54,7 @@ def _iso_time(moment: datetime | None) -> str | None:
 def _field(record: Mapping[str, Any], name: str, kind: type | tuple[type, ...]) -> Any:
     value = record.get(name)
     if not isinstance(value, kind) or (isinstance(value, bool) and kind is int):
-        raise RecordError(f"field {name!r} is {value!r}")
+        raise RecordError(f"field {name!r} is {shown(value)}")
     if isinstance(value, str) and has_lone_surrogate(value):  # could never be written back as UTF-8
         raise RecordError(f"field {name!r} holds a broken character (a lone surrogate)")
     return value
@@ -58,16 +64,16 @@ def _day(record: Mapping[str, Any], name: str = "day") -> date:
     try:
         return date.fromisoformat(_field(record, name, str))
     except ValueError:
-        raise RecordError(f"field {name!r} is not a date: {record.get(name)!r}") from None
+        raise RecordError(f"field {name!r} is not a date: {shown(record.get(name))}") from None
 
 
 def _time(record: Mapping[str, Any], name: str) -> datetime:
     try:
         moment = datetime.fromisoformat(_field(record, name, str))
     except ValueError:
-        raise RecordError(f"field {name!r} is not a time: {record.get(name)!r}") from None
+        raise RecordError(f"field {name!r} is not a time: {shown(record.get(name))}") from None
     if moment.tzinfo is None:
-        raise RecordError(f"field {name!r} has no time zone: {record.get(name)!r}")
+        raise RecordError(f"field {name!r} has no time zone: {shown(record.get(name))}")
     return moment
 
 

@@ -182,7 +182,12 @@ BAD_FIELDS = [
 
 
 def export_with(table: str, field: str, value: object) -> dict[str, Any]:
-    base = {"contacts": CONTACT, "recalls": RECALL, "rest_days": {"day": "2026-11-20", "reason": ""}}[table]
+    bases: dict[str, dict[str, Any]] = {
+        "contacts": CONTACT,
+        "recalls": RECALL,
+        "rest_days": {"day": "2026-11-20", "reason": ""},
+    }
+    base = bases[table]
     return {"schema_version": 1, table: [{**base, field: value}]}
 
 
@@ -191,7 +196,7 @@ def test_import_refuses_a_bad_record_whole_naming_it(
     filled: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], table: str, field: str, value: object
 ) -> None:
     before = filled.read_bytes()
-    good = {"schema_version": 1, "contacts": [{**CONTACT, "id": "g" * 32}]}
+    good: dict[str, list[Any]] = {"contacts": [{**CONTACT, "id": "g" * 32}]}
     bad = export_with(table, field, value)
     bad[table] = [*good.get(table, []), *bad[table]]
     path = tmp_path / "import.json"

@@ -39,12 +39,13 @@ print(json.dumps(results))
 READING = (["export"], ["streak"], ["check"], ["export", "--format", "markdown"])
 WRITING = (["log", "Kim"], ["import", "{export}"], ["restore", "{backup}"])
 OLD_BACKUP: Callable[[Path], Path] = lambda home: home / "backups" / "oxytui-2026-01-01.json"  # noqa: E731
-EVERY = (*READING, *WRITING, [])  # [] is the dashboard
+EVERY: tuple[list[str], ...] = (*READING, *WRITING, [])  # [] is the dashboard
 
 
 def without_file_override(argvs: list[list[str]]) -> list[list[object]]:
     """Run each argv through cli.main in a child that file modes bind, as they bind a normal user."""
-    prefix = [] if os.geteuid() != 0 else [SETPRIV, "--bounding-set=-dac_override,-dac_read_search", "--"]
+    drop = [str(SETPRIV), "--bounding-set=-dac_override,-dac_read_search", "--"]
+    prefix = [] if os.geteuid() != 0 else drop
     done = subprocess.run(
         [*prefix, sys.executable, "-c", CHILD, json.dumps(argvs)],
         capture_output=True,

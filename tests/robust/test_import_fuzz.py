@@ -97,7 +97,7 @@ VISIBLE = st.builds(
     st.text(st.characters(codec="utf-8"), max_size=8),
 )
 GOOD_IDS = st.uuids().map(lambda u: u.hex)
-GOOD = {
+GOOD: dict[str, st.SearchStrategy[dict[str, Any]]] = {
     "contacts": st.fixed_dictionaries(
         {
             "id": GOOD_IDS,

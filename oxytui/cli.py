@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import functools
 import io
 import json
 import os
@@ -35,6 +36,7 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_INPUT, f"oxytui: error: {message}\n")
 
 
+@functools.cache  # built once per process: main() may run many times in one (tests, campaigns)
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser for every command."""
     parser = _Parser(

@@ -247,12 +247,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     chosen = args.db or os.environ.get(DB_ENV) or ""
     db_path: Path = Path(args.db).expanduser() if args.db else default_db_path()
     try:
+        if args.command == "demo":
+            return cmd_demo(args)
         if chosen.endswith(("/", os.sep)):
             raise NotAFileError(f"{chosen} names a folder: point --db at a file such as oxytui.json")
         if args.command == "restore":
             return cmd_restore(db_path, args)
-        if args.command == "demo":
-            return cmd_demo(args)
         store = Store.open(db_path)
         if args.command is None:
             return run_dashboard(store)

@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import subprocess
+import sys
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -77,16 +79,22 @@ def test_export_never_lands_on_the_data_files_own_files(
     assert not (backup_dir(filled) / "new-file.json").exists()
 
 
-def test_an_export_through_a_bind_mount_of_the_data_folder_is_refused(
-    filled: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    """Same device and inode through another path: what a bind mount gives (simulated by the identity)."""
+def test_an_export_through_a_bind_mount_of_the_data_folder_is_refused(filled: Path, tmp_path: Path) -> None:
+    """The data folder mounted a second time elsewhere: another path, the same device and inode."""
     other = tmp_path / "elsewhere"
     other.mkdir()
-    os.link(filled, other / "oxytui.json")  # another name, the same (device, inode) as a bind mount shows
     before = filled.read_bytes()
-    code, _, err = run(capsys, "--db", str(filled), "export", "--out", str(other / "oxytui.json"))
-    assert code == 1 and "oxytui.json" in err and filled.read_bytes() == before
+    export = ["-m", "oxytui", "--db", str(filled), "export", "--out", str(other / "oxytui.json")]
+    if os.geteuid() == 0 and shutil.which("unshare"):  # a real bind mount, in a mount namespace of its own
+        line = f"mount --bind {filled.parent} {other} && exec {sys.executable} {' '.join(export)}"
+        command = ["unshare", "-m", "sh", "-c", line]
+    else:  # without root, a hard link gives the same (device, inode) under another name
+        os.link(filled, other / "oxytui.json")
+        command = [sys.executable, *export]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 1, done.stderr
+    assert str(other / "oxytui.json") in done.stderr and str(filled) in done.stderr
+    assert filled.read_bytes() == before
 
 
 def test_a_symlink_at_the_target_is_replaced_not_followed(

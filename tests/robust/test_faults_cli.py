@@ -215,3 +215,27 @@ def test_a_missing_data_file_is_named_not_shown_as_empty(
     assert cli.main(["export"]) == 0
     assert f"no data file yet at {missing}" in capsys.readouterr().err
     assert not (tmp_path / "typo").exists()
+
+
+@pytest.mark.parametrize("where", ["lock", "backups"])
+def test_a_folder_or_file_where_the_other_should_be_ends_a_save_cleanly(
+    home: Path, where: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = home / "oxytui.json"
+    if where == "lock":
+        (home / "oxytui.json.lock").unlink(missing_ok=True)
+        (home / "oxytui.json.lock").mkdir()
+    else:
+        shutil.rmtree(home / "backups")
+        (home / "backups").write_text("not a folder")
+    before = snapshot(home)
+    code = cli.main(["--db", str(db), "log", "--day", "yesterday", "Kim"])
+    out, err = capsys.readouterr()
+    assert (
+        (code, out) == (2, "")
+        and err.startswith("oxytui: ")
+        and str(db) in err
+        and len(err.splitlines()) == 1
+    )
+    assert snapshot(home) == before
+    assert cli.main(["--db", str(db), "export"]) == 0

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import functools
 import io
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -16,9 +18,11 @@ from oxytui.core.days import format_day, parse_day
 from oxytui.core.export import FORMATS, to_markdown
 from oxytui.core.model import ContactDraft, ValidationError
 from oxytui.core.text import clean, clean_line
-from oxytui.paths import default_db_path
+from oxytui.paths import DB_ENV, default_db_path
 from oxytui.people_cli import add_people_parser, cmd_people
-from oxytui.store import Store, StoreError
+from oxytui.store import NotAFileError, Store, StoreError
+from oxytui.store.imports import read_import
+from oxytui.store.outputs import OutputFailedError, OutputRefusedError, check_target, write_output
 
 EXIT_OK, EXIT_INPUT, EXIT_FILE = 0, 1, 2
 
@@ -33,6 +37,7 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_INPUT, f"oxytui: error: {message}\n")
 
 
+@functools.cache  # built once per process: main() may run many times in one (tests, campaigns)
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser for every command."""
     parser = _Parser(
@@ -41,7 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Exit codes: 0 done, 1 bad arguments or input, 2 the data file cannot be used.",
     )
     parser.add_argument("--version", action="version", version=f"oxytui {__version__}")
-    parser.add_argument("--db", type=Path, help="data file (default: $OXYTUI_DB or the user data folder)")
+    parser.add_argument("--db", help="data file (default: $OXYTUI_DB or the user data folder)")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     log = commands.add_parser("log", help="log a warm contact")
@@ -110,8 +115,11 @@ def cmd_log(store: Store, args: argparse.Namespace) -> int:
 
 def cmd_export(store: Store, args: argparse.Namespace) -> int:
     """Write the export to a file or standard output."""
-    if args.out is not None and args.out.expanduser().resolve() == store.path.resolve():
-        raise ValidationError({"out": f"{args.out} is the data file itself: write the export elsewhere"})
+    if args.out is not None:
+        try:
+            check_target(args.out.expanduser(), store.path)  # before any work: refused targets exit 1
+        except OutputRefusedError as error:
+            raise ValidationError({"out": str(error)}) from None
     if args.week is not None:
         return _export_week(store, args)
     data = store.export_data()
@@ -122,18 +130,23 @@ def cmd_export(store: Store, args: argparse.Namespace) -> int:
         text = to_markdown(data, clean_line, kind_label, load_scripts().title)
     else:
         text = FORMATS[args.format](data)
-    return _emit(text, args.out, f"Wrote {args.format} export to {args.out}.")
+    return _emit(store, text, args.out, f"Wrote {args.format} export to {args.out}.")
 
 
-def _emit(text: str, out: Path | None, done: str) -> int:
-    """Write `text` to the file `out`, saying `done` on standard error, or to standard output."""
+def _emit(store: Store, text: str, out: Path | None, done: str) -> int:
+    """Write `text` to the file `out`, saying `done` on standard error, or to standard output.
+
+    The file is written atomically with mode 0600, and never onto the data file, its lock or a backup.
+    """
     if out is None:
         _print_safe(text, sys.stdout)
         return EXIT_OK
     try:
-        out.write_text(text, encoding="utf-8")
-    except OSError as error:
-        raise UsageError(f"cannot write {out}: {error.strerror or error}") from None
+        write_output(out, text.encode("utf-8"), store.path)
+    except OutputRefusedError as error:
+        raise ValidationError({"out": str(error)}) from None
+    except OutputFailedError as error:
+        raise UsageError(str(error)) from None
     print(done, file=sys.stderr)
     return EXIT_OK
 
@@ -147,20 +160,12 @@ def _export_week(store: Store, args: argparse.Namespace) -> int:
     except ValueError as error:
         raise ValidationError({"week": str(error)}) from None
     text = reports.week_review_markdown(store, day)
-    return _emit(text, args.out, f"Wrote the weekly review to {args.out}.")
+    return _emit(store, text, args.out, f"Wrote the weekly review to {args.out}.")
 
 
 def cmd_import(store: Store, args: argparse.Namespace) -> int:
     """Merge a JSON export."""
-    try:
-        data = json.loads(args.file.read_text(encoding="utf-8"))
-    except OSError as error:
-        raise UsageError(f"cannot read {args.file}: {error.strerror}") from None
-    except (ValueError, UnicodeDecodeError):
-        raise UsageError(
-            f"{args.file} is not a JSON export: import reads only oxytui's JSON export "
-            "(`oxytui export --format json`), not CSV or Markdown"
-        ) from None
+    data = read_import(args.file)
     result = store.import_data(data)
     print(f"Imported {result.added} records; {result.skipped} were already there.")
     return EXIT_OK
@@ -196,19 +201,23 @@ def cmd_support() -> int:
 
 def cmd_check(store: Store, args: argparse.Namespace) -> int:
     """Report on the data file and its backups."""
-    from oxytui.store.backups import list_backups
+    from oxytui.store.backups import BEFORE_RESTORE, all_backups
 
+    if not store.path.exists():
+        print(f"There is no data file yet at {store.path} (it is made at the first save).")
+        return EXIT_OK
     data = store.export_data()
     print(
         f"{store.path}: ok — {len(data['contacts'])} contacts, {len(data['recalls'])} recalls, "
         f"{len(data['rest_days'])} rest days."
     )
-    backups = list_backups(store.path)
+    backups = all_backups(store.path)
     if not backups:
         print("No backups yet (one is taken each day at the first save).")
     for backup in backups:
         problem = backup.problem()
-        print(f"  {backup.path}  {'ok' if problem is None else 'UNREADABLE: ' + problem}")
+        what = "  (taken before a restore)" if backup.kind == BEFORE_RESTORE else ""
+        print(f"  {backup.path}  {'ok' if problem is None else 'UNREADABLE: ' + problem}{what}")
     return EXIT_OK
 
 
@@ -231,6 +240,7 @@ def run_dashboard(store: Store) -> int:
     return run_app(store)
 
 
+READING = ("export", "streak", "people")  # commands that only read: a missing file there is worth a word
 COMMANDS = {
     "log": cmd_log,
     "export": cmd_export,
@@ -247,17 +257,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         if isinstance(stream, io.TextIOWrapper):
             stream.reconfigure(errors="replace")
     args = build_parser().parse_args(argv)
-    db_path: Path = args.db.expanduser() if args.db else default_db_path()
+    chosen = args.db or os.environ.get(DB_ENV) or ""
+    db_path: Path = Path(args.db).expanduser() if args.db else default_db_path()
     try:
-        if args.command == "restore":
-            return cmd_restore(db_path, args)
         if args.command == "demo":
             return cmd_demo(args)
         if args.command == "support":
             return cmd_support()
+        if chosen.endswith(("/", os.sep)):
+            raise NotAFileError(f"{chosen} names a folder: point --db at a file such as oxytui.json")
+        if args.command == "restore":
+            return cmd_restore(db_path, args)
         store = Store.open(db_path)
         if args.command is None:
             return run_dashboard(store)
+        if chosen and args.command in READING and not store.path.exists():
+            print(f"oxytui: no data file yet at {store.path} (check the --db path)", file=sys.stderr)
         return COMMANDS[args.command](store, args)
     except ValidationError as error:
         for field, message in error.errors.items():
@@ -266,8 +281,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UsageError as error:
         print(f"oxytui: {error}", file=sys.stderr)
         return EXIT_INPUT
+    except OutputRefusedError as error:
+        print(f"oxytui: {error}", file=sys.stderr)
+        return EXIT_INPUT
     except StoreError as error:
         print(f"oxytui: {error}", file=sys.stderr)
+        return EXIT_FILE
+    except OSError as error:  # a fault no door above foresaw: one line, never a traceback
+        where = f"{error.filename}: " if error.filename else ""
+        print(f"oxytui: {where}{error.strerror or error}; the data file was left as it was", file=sys.stderr)
         return EXIT_FILE
     except KeyboardInterrupt:
         return 130

@@ -43,20 +43,21 @@ def whos(path: Path) -> list[str]:
         ([0], [0]),
         ([13], [13]),  # the 14th day back is still one of the last 14 days
         ([14], [14]),  # out of the 14 days, but the newest of its week (Mon 9 Nov to Sun 15 Nov)
-        ([14, 15, 16], [14]),  # 9, 10, 11 Nov: one week, the newest kept
+        ([14, 15, 16], [14, 15, 16]),  # counted, not aged: three backups are fewer than 14
         (list(range(30)), [*range(14), 17, 24]),  # Sun 8 Nov and Sun 1 Nov kept for their weeks
-        ([0, 7, 14, 21, 28, 35, 42, 49, 56, 63], [0, 7, 14, 21, 28, 35, 42, 49]),  # 8 weeks only
-        ([2, 46, 47, 51, 52], [2, 46]),  # week of Mon 5 Oct: newest is Sat 10 Oct; Sun 4 Oct is too old
-        ([59, 60, 100, 365], []),
+        ([7 * n for n in range(20)], [7 * n for n in range(14)]),  # one a week: the newest 14
+        ([2, 46, 47, 51, 52], [2, 46, 47, 51, 52]),
+        ([59, 60, 100, 365], [59, 60, 100, 365]),  # old, but the newest there are: kept
+        ([-200, *range(20)], [-200, *range(13), 17]),  # one from a clock set ahead pushes out one
     ],
 )
 def test_backups_to_keep_table(offsets: list[int], kept: list[int]) -> None:
-    assert backups_to_keep(sorted(days_back(*offsets)), TODAY) == days_back(*kept)
+    assert backups_to_keep(sorted(days_back(*offsets))) == days_back(*kept)
 
 
 def test_backups_to_keep_a_hundred_days() -> None:
     days = sorted(days_back(*range(100)))
-    kept = backups_to_keep(days, TODAY)
+    kept = backups_to_keep(days)
     last_14 = days_back(*range(14))
     assert last_14 <= kept
     older = sorted(kept - last_14)
@@ -71,23 +72,23 @@ def test_backups_to_keep_a_hundred_days() -> None:
     assert len(kept) == 14 + 5
 
 
-@given(st.sets(st.integers(min_value=0, max_value=120), max_size=60), st.integers(min_value=0, max_value=6))
-def test_backups_to_keep_rules(offsets: set[int], weekday_shift: int) -> None:
-    today = TODAY + timedelta(days=weekday_shift)
-    days = sorted({today - timedelta(days=offset) for offset in offsets})
-    kept = backups_to_keep(days, today)
+@given(st.sets(st.integers(min_value=-400, max_value=400), max_size=60), st.integers(-400, 400))
+def test_backups_to_keep_rules(offsets: set[int], wrong_clock: int) -> None:
+    days = sorted({TODAY - timedelta(days=offset) for offset in offsets})
+    kept = backups_to_keep(days)
     assert kept <= set(days)
-    assert {day for day in days if (today - day).days < 14} <= kept
-    monday = today - timedelta(days=today.weekday())
-    newest_per_week = set()
-    for week in range(8):
-        start = monday - timedelta(weeks=week)
-        in_week = [day for day in days if start <= day < start + timedelta(days=7)]
-        if in_week:
-            newest_per_week.add(max(in_week))
-    assert newest_per_week <= kept
-    assert kept == {day for day in days if (today - day).days < 14} | newest_per_week
-    assert backups_to_keep(sorted(kept), today) == kept  # pruning twice changes nothing
+    newest = sorted(days, reverse=True)
+    assert set(newest[:14]) <= kept
+    newest_per_week: dict[date, date] = {}
+    for day in newest:
+        newest_per_week.setdefault(day - timedelta(days=day.weekday()), day)
+    weekly = {newest_per_week[monday] for monday in sorted(newest_per_week, reverse=True)[:8]}
+    assert kept == set(newest[:14]) | weekly
+    assert backups_to_keep(sorted(kept)) == kept  # pruning twice changes nothing
+    # One more backup, dated by a clock set anywhere, pushes out at most one daily and one weekly.
+    extra = TODAY - timedelta(days=wrong_clock)
+    after = backups_to_keep([*kept, extra])
+    assert len(kept - after) <= 2
 
 
 # --- taking backups ----------------------------------------------------------------------------
@@ -136,7 +137,7 @@ def test_rotation_prunes_old_backups(store: Store, db_path: Path, clock: FakeClo
     for name in others:
         (folder / name).write_bytes(b"x")
     store.add_contact(ContactDraft("B", "hug"))  # takes today's backup and prunes
-    expected = backups_to_keep([*old_days, TODAY], TODAY)
+    expected = backups_to_keep([*old_days, TODAY])
     assert {b.day for b in list_backups(db_path)} == expected
     assert len(expected) == 14 + 5  # the weeks of 8 Nov, 1 Nov, 25 Oct, 18 Oct and 11 Oct
     for name in others:

@@ -409,11 +409,14 @@ def test_streak(db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_check(db_path: Path, capsys: pytest.CaptureFixture[str], clock: FakeClock) -> None:
     code, out, _ = run(capsys, "--db", str(db_path), "check")
-    assert code == 0 and "0 contacts" in out and "No backups yet" in out
+    assert code == 0 and f"no data file yet at {db_path}" in out and "0 contacts" not in out
+    run(capsys, "--db", str(db_path), "log", "Sam")
+    code, out, _ = run(capsys, "--db", str(db_path), "check")
+    assert code == 0 and "1 contacts" in out and "No backups yet" in out
     fill(db_path, clock)
     code, out, _ = run(capsys, "--db", str(db_path), "check")
     assert code == 0
-    assert f"{db_path}: ok" in out and "3 contacts, 1 recalls, 1 rest days" in out
+    assert f"{db_path}: ok" in out and "4 contacts, 1 recalls, 1 rest days" in out
     [backup] = list_backups(db_path)
     assert f"{backup.path}  ok" in out
     backup.path.write_bytes(b"{")

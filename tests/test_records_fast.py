@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from oxytui.core import records
+from oxytui.core import records, validate
+from oxytui.core.model import Contact
 from oxytui.core.records import RecordError
 
 CONTACT = {
@@ -105,3 +107,42 @@ def test_plain_records_take_the_quick_pass() -> None:
     assert records._plain_recall(RECALL) == records.recall_from_dict(RECALL)
     assert records._plain_contact({**CONTACT, "warmth": True}) is None
     assert records._plain_recall({**RECALL, "started_at": "2026-11-25T20:30:00"}) is None
+
+
+QUICK_YES: list[int] = []
+ZONES: Any = st.sampled_from([UTC, UTC, UTC, timezone(timedelta(hours=5)), None])
+
+
+def mostly(good: Any, others: list[Any]) -> st.SearchStrategy[Any]:
+    """`good` half the time, else one of `others`."""
+    return st.one_of(st.just(good), st.sampled_from(others))
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.fixed_dictionaries(
+        {
+            "id": mostly("c" * 32, ["c" * 65, "", "a-b", "a b", "é", 7]),
+            "day": st.dates(date(1899, 12, 1), date(2101, 2, 1)) | st.dates(),
+            "logged_at": st.datetimes(datetime(1899, 12, 29), datetime(2101, 1, 3), timezones=ZONES),
+            "utc_offset": mostly("+01:00", ["+14:00", "-14:00", "+14:01", "+00:60", "1:00", ""]),
+            "who": mostly("Sam", ["", " ", "x" * 81, "\x1b[31mred", "Zoë", "a\ud800b", 3]),
+            "kind": mostly("hug", [" ", "", "k" * 40, "k" * 41, "\x1b[2Jx"]),
+            "warmth": mostly(3, [0, 1, 5, 6, True]),
+            "minutes": mostly(None, [-1, 0, 1440, 1441, False]),
+            "note": mostly("", ["n" * 2000, "n" * 2001, "\x07", "Zoë"]),
+        }
+    )
+)
+def test_the_quick_rule_pass_agrees_with_the_full_rules(fields: dict[str, Any]) -> None:
+    """validate.plain_contact_ok says yes only where every rule, checked one by one, finds nothing."""
+    contact = Contact(**fields)
+    if validate.plain_contact_ok(contact):
+        QUICK_YES.append(1)
+        assert validate.full_contact_errors(contact) == {}
+    assert validate.contact_errors(contact) == validate.full_contact_errors(contact)
+
+
+def test_the_quick_rule_pass_was_taken() -> None:
+    """The property above saw the quick pass say yes, or it proved nothing (runs after it)."""
+    assert QUICK_YES

@@ -288,3 +288,7 @@ class PersonRecord:
         if message := _text_error(self.note, "note", required=False, limit=NOTE_MAX):
             errors["note"] = message
         _check(errors)
+
+
+text_error = _text_error  # the rules above, shared with core/validate.py
+int_error = _int_error

@@ -2,19 +2,49 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import asdict
 from datetime import date, datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from oxytui.core.model import Contact, PersonRecord, Ratings, Recall, RestDay, Settings, ValidationError
 from oxytui.core.text import has_lone_surrogate
+from oxytui.core.validate import (
+    MAX_NESTING,
+    contact_errors,
+    plain_contact_ok,
+    recall_errors,
+    rest_day_errors,
+    schema_version_error,
+    settings_errors,
+)
 
 Record = dict[str, Any]
+T = TypeVar("T")
 
 
 class RecordError(ValueError):
     """A stored record does not have the shape oxytui writes."""
+
+
+def shown(value: object, limit: int = 40) -> str:
+    """`value` as it would be written in the file, cut to `limit` characters for a message."""
+    text = repr(value) if not isinstance(value, (dict, list)) else f"a JSON {type(value).__name__}"
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _record_error(error: ValidationError) -> RecordError:
+    field, message = next(iter(error.errors.items()))
+    return RecordError(f"field {field!r}: {message}")
+
+
+def _valid(record: T, errors: dict[str, str]) -> T:
+    """`record` when the rules of core/validate.py found nothing, else RecordError naming the field."""
+    if errors:
+        field, message = next(iter(errors.items()))
+        raise RecordError(f"field {field!r}: {message}")
+    return record
 
 
 def _iso_time(moment: datetime | None) -> str | None:
@@ -24,7 +54,7 @@ def _iso_time(moment: datetime | None) -> str | None:
 def _field(record: Mapping[str, Any], name: str, kind: type | tuple[type, ...]) -> Any:
     value = record.get(name)
     if not isinstance(value, kind) or (isinstance(value, bool) and kind is int):
-        raise RecordError(f"field {name!r} is {value!r}")
+        raise RecordError(f"field {name!r} is {shown(value)}")
     if isinstance(value, str) and has_lone_surrogate(value):  # could never be written back as UTF-8
         raise RecordError(f"field {name!r} holds a broken character (a lone surrogate)")
     return value
@@ -34,16 +64,16 @@ def _day(record: Mapping[str, Any], name: str = "day") -> date:
     try:
         return date.fromisoformat(_field(record, name, str))
     except ValueError:
-        raise RecordError(f"field {name!r} is not a date: {record.get(name)!r}") from None
+        raise RecordError(f"field {name!r} is not a date: {shown(record.get(name))}") from None
 
 
 def _time(record: Mapping[str, Any], name: str) -> datetime:
     try:
         moment = datetime.fromisoformat(_field(record, name, str))
     except ValueError:
-        raise RecordError(f"field {name!r} is not a time: {record.get(name)!r}") from None
+        raise RecordError(f"field {name!r} is not a time: {shown(record.get(name))}") from None
     if moment.tzinfo is None:
-        raise RecordError(f"field {name!r} has no time zone: {record.get(name)!r}")
+        raise RecordError(f"field {name!r} has no time zone: {shown(record.get(name))}")
     return moment
 
 
@@ -93,7 +123,14 @@ def _plain_contact(record: Mapping[str, Any]) -> Contact | None:
 
 
 def contact_from_dict(record: Mapping[str, Any]) -> Contact:
-    """A contact from its stored form."""
+    """A contact from its stored form, meeting every rule of core/validate.py."""
+    contact = _contact_from_dict(record)
+    if plain_contact_ok(contact):  # the quick pass for most records; the full checks otherwise
+        return contact
+    return _valid(contact, contact_errors(contact))
+
+
+def _contact_from_dict(record: Mapping[str, Any]) -> Contact:
     if (contact := _plain_contact(record)) is not None:
         return contact
     minutes = record.get("minutes")
@@ -180,7 +217,12 @@ def _plain_recall(record: Mapping[str, Any]) -> Recall | None:
 
 
 def recall_from_dict(record: Mapping[str, Any]) -> Recall:
-    """A recall from its stored form."""
+    """A recall from its stored form, meeting every rule of core/validate.py."""
+    recall = _recall_from_dict(record)
+    return _valid(recall, recall_errors(recall))
+
+
+def _recall_from_dict(record: Mapping[str, Any]) -> Recall:
     if (recall := _plain_recall(record)) is not None:
         return recall
     finished = None if record.get("finished_at") is None else _time(record, "finished_at")
@@ -198,7 +240,7 @@ def recall_from_dict(record: Mapping[str, Any]) -> Recall:
             note=_field(record, "note", str),
         )
     except ValidationError as error:
-        raise RecordError(str(error)) from None
+        raise _record_error(error) from None
 
 
 def rest_day_to_dict(rest: RestDay) -> Record:
@@ -209,9 +251,10 @@ def rest_day_to_dict(rest: RestDay) -> Record:
 def rest_day_from_dict(record: Mapping[str, Any]) -> RestDay:
     """A rest day from its stored form."""
     try:
-        return RestDay(day=_day(record), reason=_field(record, "reason", str))
+        rest = RestDay(day=_day(record), reason=_field(record, "reason", str))
     except ValidationError as error:
-        raise RecordError(str(error)) from None
+        raise _record_error(error) from None
+    return _valid(rest, rest_day_errors(rest))
 
 
 def person_to_dict(person: PersonRecord) -> Record:
@@ -263,9 +306,10 @@ def settings_from_dict(record: Mapping[str, Any]) -> Settings:
     """Settings from their stored form; unknown keys are ignored, missing ones take defaults."""
     known = {name: record[name] for name in Settings.__dataclass_fields__ if name in record}
     try:
-        return Settings(**known)
+        settings = Settings(**known)
     except (ValidationError, TypeError) as error:
         raise RecordError(f"settings: {error}") from None
+    return _valid(settings, settings_errors(settings))
 
 
 def parse_export(
@@ -277,9 +321,8 @@ def parse_export(
     """
     if not isinstance(data, dict):
         raise ValidationError({"import": "the file is not an oxytui JSON export (not an object)"})
-    version = data.get("schema_version")
-    if not isinstance(version, int) or version > newest_version:
-        raise ValidationError({"import": f"schema_version {version!r} is not one this oxytui can import"})
+    if message := schema_version_error(data.get("schema_version"), newest_version):
+        raise ValidationError({"import": message})
     parsers: dict[str, Callable[[Mapping[str, Any]], Any]] = {
         "contacts": contact_from_dict,
         "recalls": recall_from_dict,
@@ -297,11 +340,44 @@ def parse_export(
                     raise RecordError("not an object")
                 parsed[name].append(parser(record))
             except RecordError as error:
-                raise ValidationError({"import": f"{name} record {number}: {error}"}) from None
+                where = f"{name} record {number}{_id_of(record)}"
+                raise ValidationError({"import": f"{where}: {error}"}) from None
     settings = None
+    if data.get("settings") is not None and not isinstance(data["settings"], dict):
+        raise ValidationError({"import": "'settings' is not an object"})
     if isinstance(data.get("settings"), dict):
         try:
             settings = settings_from_dict(data["settings"])
         except RecordError as error:
             raise ValidationError({"import": str(error)}) from None
     return parsed["contacts"], parsed["recalls"], parsed["rest_days"], settings
+
+
+def _id_of(record: object) -> str:
+    """' (id X)' for a record that has a printable id, to name it in a message."""
+    value = record.get("id") if isinstance(record, dict) else None
+    if isinstance(value, str) and value.isascii() and value.isprintable() and 0 < len(value) <= 64:
+        return f" (id {value})"
+    return ""
+
+
+def nesting_depth(text: str, limit: int = MAX_NESTING) -> int:
+    """How deep the arrays and objects of the JSON `text` nest, counted up to `limit` + 1.
+
+    Strings are skipped, so brackets inside them do not count; reads the text once, without recursion.
+    """
+    depth = deepest = 0
+    for match in _BRACKETS_OR_STRINGS.finditer(text):
+        char = match.group()
+        if char in "[{":
+            depth += 1
+            if depth > deepest:
+                deepest = depth
+                if deepest > limit:
+                    break
+        elif char in "]}":
+            depth -= 1
+    return deepest
+
+
+_BRACKETS_OR_STRINGS = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{}]')

@@ -1,4 +1,4 @@
-"""Rotating backups beside the data file: one per logical day, the last 14 days and 8 weeks kept."""
+"""Rotating backups beside the data file: one per logical day, kept by count (never by the clock)."""
 
 from __future__ import annotations
 
@@ -11,31 +11,45 @@ from pathlib import Path
 
 from oxytui.paths import backup_dir
 from oxytui.store.atomic import TEMP_SUFFIX, atomic_write, ensure_dir
-from oxytui.store.errors import UnreadableFileError
-from oxytui.store.fileformat import decode
+from oxytui.store.verify import file_problem
 
-KEEP_DAYS = 14
-KEEP_WEEKS = 8
+KEEP_DAYS = 14  # the newest 14 daily backups
+KEEP_WEEKS = 8  # and the newest backup of each of the newest 8 weeks that have one
+KEEP_BEFORE_RESTORE = 5  # copies of a file a restore replaced
+DAILY, BEFORE_RESTORE = "daily", "before restore"
 
 
 @dataclass(frozen=True, slots=True)
 class Backup:
-    """One backup file and the day it was taken."""
+    """One backup file, the day it was taken and what kind it is (daily or before a restore)."""
 
     path: Path
     day: date
+    kind: str = DAILY
 
     def problem(self) -> str | None:
-        """None when the backup is a readable oxytui file, else what is wrong with it."""
+        """None when the backup is a readable oxytui file whose every record meets the rules."""
+        return file_problem(self.path)
+
+    @property
+    def mtime_ns(self) -> int:
+        """When the backup was written (0 when it is gone)."""
         try:
-            decode(self.path.read_bytes(), self.path)
-        except (UnreadableFileError, OSError) as error:
-            return str(error)
-        return None
+            return os.stat(self.path, follow_symlinks=False).st_mtime_ns
+        except OSError:
+            return 0
 
 
 def _pattern(db_path: Path) -> re.Pattern[str]:
     return re.compile(re.escape(db_path.stem) + r"-(\d{4}-\d{2}-\d{2})" + re.escape(db_path.suffix))
+
+
+def _before_restore_pattern(db_path: Path) -> re.Pattern[str]:
+    return re.compile(
+        re.escape(db_path.stem)
+        + r"-before-restore-(\d{4})(\d{2})(\d{2})-\d{6}(?:-\d+)?"
+        + re.escape(db_path.suffix)
+    )
 
 
 def backup_path(db_path: Path, day: date) -> Path:
@@ -43,44 +57,78 @@ def backup_path(db_path: Path, day: date) -> Path:
     return backup_dir(db_path) / f"{db_path.stem}-{day.isoformat()}{db_path.suffix}"
 
 
-def list_backups(db_path: Path) -> list[Backup]:
-    """The daily backups of `db_path`, newest first."""
+def _entries(db_path: Path) -> list[Path]:
     folder = backup_dir(db_path)
-    if not folder.is_dir():
+    try:
+        return list(folder.iterdir()) if folder.is_dir() else []
+    except OSError:
         return []
+
+
+def list_backups(db_path: Path) -> list[Backup]:
+    """The daily backups of `db_path`, newest day first."""
     pattern = _pattern(db_path)
     found = []
-    for entry in folder.iterdir():
+    for entry in _entries(db_path):
         if match := pattern.fullmatch(entry.name):
             with contextlib.suppress(ValueError):
                 found.append(Backup(entry, date.fromisoformat(match.group(1))))
     return sorted(found, key=lambda backup: backup.day, reverse=True)
 
 
+def before_restore_copies(db_path: Path) -> list[Backup]:
+    """The copies of files a restore replaced, newest first (by modification time, then name)."""
+    pattern = _before_restore_pattern(db_path)
+    found = []
+    for entry in _entries(db_path):
+        if match := pattern.fullmatch(entry.name):
+            with contextlib.suppress(ValueError):
+                day = date(int(match[1]), int(match[2]), int(match[3]))
+                found.append(Backup(entry, day, BEFORE_RESTORE))
+    return sorted(found, key=lambda backup: (backup.mtime_ns, backup.path.name), reverse=True)
+
+
+def all_backups(db_path: Path) -> list[Backup]:
+    """Every backup, daily and before-restore, newest written first."""
+    every = list_backups(db_path) + before_restore_copies(db_path)
+    return sorted(every, key=lambda backup: (backup.mtime_ns, backup.day, backup.path.name), reverse=True)
+
+
 def backup_temps(db_path: Path) -> list[Path]:
     """Temp files an interrupted backup left in the backups folder (remove only while holding the lock)."""
-    folder = backup_dir(db_path)
-    if not folder.is_dir():
-        return []
     prefix = f".{db_path.stem}-"
-    return [path for path in folder.iterdir() if path.name.startswith(prefix) and TEMP_SUFFIX in path.name]
+    return [path for path in _entries(db_path) if path.name.startswith(prefix) and TEMP_SUFFIX in path.name]
 
 
 def newest_good_backup(db_path: Path) -> Backup | None:
-    """The newest backup that is a readable oxytui file."""
-    return next((b for b in list_backups(db_path) if b.problem() is None), None)
+    """The most recently written backup (daily or before a restore) that passes full validation."""
+    return next((b for b in all_backups(db_path) if b.problem() is None), None)
 
 
-def backups_to_keep(days: list[date], today: date) -> set[date]:
-    """The backup days kept on `today`: the last 14 days, and the newest of each of the last 8 weeks."""
-    keep = {day for day in days if today - timedelta(days=KEEP_DAYS) < day}  # with any after a clock set back
-    monday = today - timedelta(days=today.weekday())
-    for week in range(KEEP_WEEKS):
-        start = monday - timedelta(weeks=week)
-        in_week = [day for day in days if start <= day < start + timedelta(days=7)]
-        if in_week:
-            keep.add(max(in_week))
+def backups_to_keep(days: list[date]) -> set[date]:
+    """The backup days kept: the newest KEEP_DAYS, and the newest of each of the newest KEEP_WEEKS weeks.
+
+    Counted among the backups themselves, never against the clock: a clock set wrong for a day
+    makes one backup more, and so pushes out at most one daily and one weekly backup.
+    """
+    newest_first = sorted(set(days), reverse=True)
+    keep = set(newest_first[:KEEP_DAYS])
+    weeks: set[date] = set()
+    for day in newest_first:
+        monday = day - timedelta(days=day.weekday())
+        if monday not in weeks:
+            if len(weeks) == KEEP_WEEKS:
+                break
+            weeks.add(monday)
+            keep.add(day)
     return keep
+
+
+def prune_before_restore(db_path: Path, keep: int = KEEP_BEFORE_RESTORE) -> None:
+    """Remove all but the newest `keep` before-restore copies (call while holding the lock)."""
+    for old in before_restore_copies(db_path)[keep:]:
+        with contextlib.suppress(OSError):  # one left over is no reason to fail the restore
+            os.unlink(old.path)
 
 
 def take_daily_backup(db_path: Path, today: date) -> Path | None:
@@ -94,7 +142,7 @@ def take_daily_backup(db_path: Path, today: date) -> Path | None:
     ensure_dir(backup_dir(db_path))
     atomic_write(target, db_path.read_bytes())
     backups = list_backups(db_path)
-    keep = backups_to_keep([backup.day for backup in backups], today)
+    keep = backups_to_keep([backup.day for backup in backups])
     for backup in backups:
         if backup.day not in keep:
             with contextlib.suppress(FileNotFoundError):

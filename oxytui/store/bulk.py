@@ -16,9 +16,10 @@ from oxytui.core.records import (
     rest_day_to_dict,
     settings_to_dict,
 )
-from oxytui.store.atomic import atomic_write
+from oxytui.store.atomic import atomic_write, ensure_dir
 from oxytui.store.errors import NotAFileError
 from oxytui.store.fileformat import SCHEMA_VERSION, Data, encode
+from oxytui.store.outputs import write_output
 
 
 def _table(records: Iterable[dict[str, Any]]) -> dict[str, dict[str, Any]]:
@@ -65,7 +66,10 @@ def review_path(db_path: Path, week: date) -> Path:
 
 
 def write_review(db_path: Path, week: date, text: str) -> Path:
-    """Save a weekly review as Markdown (atomically, mode 0600) and return where it went."""
+    """Save a weekly review as Markdown (atomically, mode 0600) and return where it went.
+
+    Raises OSError when the folder cannot be made, StoreError when the file cannot be written.
+    """
     path = review_path(db_path, week)
-    atomic_write(path, text.encode("utf-8"))
-    return path
+    ensure_dir(path.parent)
+    return write_output(path, text.encode("utf-8"), db_path)

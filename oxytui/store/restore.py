@@ -9,21 +9,32 @@ import filelock
 
 from oxytui.paths import backup_dir, lock_path
 from oxytui.store.atomic import atomic_write, ensure_dir
-from oxytui.store.errors import LockTimeoutError, UnreadableFileError
+from oxytui.store.backups import prune_before_restore
+from oxytui.store.errors import LockTimeoutError, UnreadableFileError, WriteFailedError
+from oxytui.store.faults import refuse_read_only
 from oxytui.store.fileformat import decode
-from oxytui.store.store import LOCK_TIMEOUT, check_path
+from oxytui.store.store import LOCK_TIMEOUT, check_path, restore_hint
+from oxytui.store.verify import read_regular, record_problem
 
 
 def restore_backup(db_path: Path, backup: Path, now: datetime) -> Path | None:
-    """Replace the data file with `backup`; return where the replaced file was kept (if any)."""
+    """Replace the data file with `backup`; return where the replaced file was kept (if any).
+
+    A backup that is not a complete file whose every record meets the rules is refused; so is a
+    read-only data file. Any failure leaves the data file exactly as it was.
+    """
     db_path = check_path(db_path)
     try:
-        raw = backup.read_bytes()
+        raw = read_regular(backup)
     except OSError as error:
-        raise UnreadableFileError(f"cannot read the backup {backup}: {error.strerror}") from None
-    decode(raw, backup)
+        raise UnreadableFileError(f"cannot read the backup {backup}: {error.strerror or error}") from None
+    problem = record_problem(decode(raw, backup))
+    if problem is not None:
+        raise UnreadableFileError(f"{backup} cannot be restored: it has {problem}.\n{restore_hint(db_path)}")
+    refuse_read_only(db_path)
     kept = None
     try:
+        ensure_dir(db_path.parent)
         with filelock.FileLock(str(lock_path(db_path)), timeout=LOCK_TIMEOUT, mode=0o600):
             if db_path.exists():
                 ensure_dir(backup_dir(db_path))
@@ -33,8 +44,18 @@ def restore_backup(db_path: Path, backup: Path, now: datetime) -> Path | None:
                 while kept.exists():  # another restore in the same second: keep both
                     number += 1
                     kept = kept.with_name(f"{db_path.stem}-before-restore-{stamp}-{number}{db_path.suffix}")
-                atomic_write(kept, db_path.read_bytes())
+                copy = read_regular(db_path)
+                atomic_write(kept, copy)
             atomic_write(db_path, raw)
+            prune_before_restore(db_path)
     except filelock.Timeout:
         raise LockTimeoutError(f"{db_path} is being written by another oxytui; try again") from None
+    except OSError as error:
+        if kept is not None:  # the data file is as it was: its copy is not needed
+            kept.unlink(missing_ok=True)
+        where = f" ({error.filename})" if error.filename else ""
+        raise WriteFailedError(
+            f"could not restore {backup} to {db_path}: {error.strerror or error}{where}. The data file "
+            "is as it was; free some space or fix the folder's permissions, then try again"
+        ) from None
     return kept

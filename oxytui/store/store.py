@@ -43,6 +43,7 @@ from oxytui.core.records import (
     settings_from_dict,
     settings_to_dict,
 )
+from oxytui.core.validate import check, contact_errors, day_error, recall_errors
 from oxytui.paths import lock_path
 from oxytui.store.atomic import ensure_dir, remove_leftover_temps, temp_prefix
 from oxytui.store.backups import (
@@ -58,6 +59,7 @@ from oxytui.store.errors import (
     UnreadableFileError,
     WriteFailedError,
 )
+from oxytui.store.faults import refuse_read_only, unreadable_message
 from oxytui.store.fileformat import SCHEMA_VERSION, Data
 from oxytui.store.people import PeopleStore, records_from
 from oxytui.store.storage import DurableStorage
@@ -169,6 +171,9 @@ class Store(PeopleStore):
         except UnreadableFileError as error:
             self._storage.forget()
             raise UnreadableFileError(f"{error}\n{restore_hint(self.path)}") from None
+        except OSError as error:  # no permission, a folder or FIFO swapped in: see faults.py
+            self._storage.forget()
+            raise NotAFileError(unreadable_message(self.path, error)) from None
         self.changes += 1
 
     def _parse(self, data: Data, table: str, parse: Callable[[Mapping[str, Any]], T]) -> list[T]:
@@ -236,6 +241,7 @@ class Store(PeopleStore):
 
     def _write(self, change: Callable[[], T]) -> T:
         """Run `change` under the lock, on the newest file, taking the day's backup first."""
+        refuse_read_only(self.path)
         with self._locked():
             try:
                 if self._storage.stale():
@@ -332,6 +338,8 @@ class Store(PeopleStore):
         return list(people)
 
     def _check_day(self, day: date) -> None:
+        if message := day_error(day):
+            raise ValidationError({"day": message})
         if day > self.today():
             hour = self.settings.day_start_hour
             raise ValidationError(
@@ -343,6 +351,7 @@ class Store(PeopleStore):
         day = self.today() if day is None else day
         self._check_day(day)
         contact = Contact.create(draft, day, self._clock())
+        check(contact_errors(contact))
         self._write(lambda: self._put_contact(contact, new=True))
         self._push_undo(f"added {contact.who}", lambda: self._drop_contact(contact.id))
         return contact
@@ -351,6 +360,7 @@ class Store(PeopleStore):
         """Change the fields of a contact and return it."""
         old = self._require(contact_id)
         new = old.with_draft(draft)
+        check(contact_errors(new))
         self._write(lambda: self._put_contact(new))
         self._push_undo(f"edited {old.who}", lambda: self._put_contact(old))
         return new
@@ -466,6 +476,7 @@ class Store(PeopleStore):
 
     def add_recall(self, recall: Recall) -> Recall:
         """Save a recall session."""
+        check(recall_errors(recall))
 
         def change() -> None:
             self._db.table("recalls").insert(recall_to_dict(recall))

@@ -17,19 +17,19 @@ START = datetime(2026, 6, 3, 21, 30, tzinfo=BERLIN)  # a Wednesday; the run cros
 
 
 def promised(taken: list[date], today: date) -> set[date]:
-    """The backups the design promises on `today`: the last 14 days and the newest of each of 8 weeks.
+    """The backups the design promises: the newest 14, and the newest of each of the newest 8 weeks.
 
-    Written from the promise, independently of oxytui.store.backups: the week of a day is the
-    Monday-to-Sunday week holding it, and the last 8 weeks are this one and the 7 before.
+    Written from the promise, independently of oxytui.store.backups: counted among the backups taken,
+    never against `today` (so a wrong clock cannot empty the folder); the week of a day is the
+    Monday-to-Sunday week holding it.
     """
-    this_monday = today - timedelta(days=today.weekday())
-    recent_mondays = {this_monday - timedelta(weeks=n) for n in range(8)}
-    keep = {day for day in taken if (today - day).days < 14}
+    newest = sorted(set(taken), reverse=True)
+    keep = set(newest[:14])
     newest_by_week: dict[date, date] = {}
     for day in taken:
         monday = day - timedelta(days=day.weekday())
         newest_by_week[monday] = max(day, newest_by_week.get(monday, day))
-    keep |= {newest for monday, newest in newest_by_week.items() if monday in recent_mondays}
+    keep |= {newest_by_week[monday] for monday in sorted(newest_by_week, reverse=True)[:8]}
     return keep
 
 

@@ -17,7 +17,7 @@ from oxytui.core.text import clean_line
 from oxytui.core.weekly import WeeklyReview, review_lines, review_markdown, review_title
 from oxytui.demo import DEMO_FILE_NAME
 from oxytui.reports import week_people, week_review, with_people
-from oxytui.store import Store
+from oxytui.store import Store, StoreError
 from oxytui.store.bulk import write_review
 from oxytui.ui.screens.dialog import DialogScreen
 
@@ -127,9 +127,10 @@ class WeeklyReviewScreen(DialogScreen[date | None]):
         self.app.copy_to_clipboard(text)
         try:
             path = write_review(self.store.path, self.week, text)
-        except OSError as error:
+        except (OSError, StoreError) as error:
+            reason = error.strerror if isinstance(error, OSError) and error.strerror else error
             self.notify(
-                f"Copied to the clipboard, but could not save a file: {error.strerror or error}",
+                f"Copied to the clipboard, but could not save a file: {clean_line(str(reason))}",
                 title="Review",
                 severity="warning",
                 markup=False,

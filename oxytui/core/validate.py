@@ -1,0 +1,219 @@
+"""The one set of rules every record meets, at every door: the form, `log`, edit, import, and every
+record read from the data file or a backup.
+
+Each kind of record has its own function returning {field: message} (empty when the record is
+good); `check` raises them as a ValidationError. A new kind of record gets a function beside these.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from datetime import UTC, date, datetime
+
+from oxytui.core.model import (
+    FIGURE_MAX,
+    KIND_MAX,
+    NOTE_MAX,
+    REASON_MAX,
+    WHO_MAX,
+    Contact,
+    Ratings,
+    Recall,
+    RestDay,
+    Settings,
+    ValidationError,
+    int_error,
+    text_error,
+)
+
+FIRST_DAY = date(1900, 1, 1)  # dates within a plausible life; said in the README
+LAST_DAY = date(2100, 12, 31)
+_FIRST_YEAR, _LAST_YEAR = FIRST_DAY.year, LAST_DAY.year
+_FIRST_MOMENT = datetime(1899, 12, 30, tzinfo=UTC)  # a day either side for time zones
+_LAST_MOMENT = datetime(2101, 1, 2, tzinfo=UTC)
+OFFSET_MAX_MINUTES = 14 * 60  # UTC offsets in use run from -12:00 to +14:00
+ID_PATTERN = re.compile(r"[0-9A-Za-z_-]{1,64}")
+_OFFSET = re.compile(r"([+-])(\d\d):(\d\d)")
+THEME_MAX = 80
+MAX_NESTING = 6  # an export needs 4: the object, a list of records, a record, its ratings
+
+
+def day_error(day: object, label: str = "day") -> str | None:
+    """None when `day` is a date from FIRST_DAY to LAST_DAY, else why not."""
+    if not isinstance(day, date) or isinstance(day, datetime):
+        return f"{label} must be a date"
+    if not FIRST_DAY <= day <= LAST_DAY:
+        return f"{label} {day.isoformat()} is outside {FIRST_DAY.isoformat()} to {LAST_DAY.isoformat()}"
+    return None
+
+
+def moment_error(moment: object, label: str) -> str | None:
+    """None when `moment` is a time with a zone, within the plausible years, else why not."""
+    if not isinstance(moment, datetime):
+        return f"{label} must be a time"
+    if moment.tzinfo is None or moment.utcoffset() is None:
+        return f"{label} has no time zone"
+    if not _FIRST_MOMENT <= moment <= _LAST_MOMENT:
+        return f"{label} {moment.isoformat()} is outside {FIRST_DAY.year} to {LAST_DAY.year}"
+    return None
+
+
+def offset_error(offset: object) -> str | None:
+    """None when `offset` is a UTC offset such as '+01:00' within ±14:00, else why not."""
+    match = _OFFSET.fullmatch(offset) if isinstance(offset, str) else None
+    if match is None:
+        return f"utc_offset must look like +01:00 (not {str(offset)[:20]!r})"
+    minutes = int(match[2]) * 60 + int(match[3])
+    if int(match[3]) > 59 or minutes > OFFSET_MAX_MINUTES:
+        return f"utc_offset {offset} is outside -14:00 to +14:00"
+    return None
+
+
+def id_error(value: object) -> str | None:
+    """None when `value` is a record id: 1 to 64 letters, digits, '-' or '_'."""
+    if not isinstance(value, str) or ID_PATTERN.fullmatch(value) is None:
+        return "id must be 1 to 64 letters, digits, '-' or '_'"
+    return None
+
+
+def schema_version_error(version: object, newest: int) -> str | None:
+    """None when `version` is a whole number from 1 to `newest`, else why not."""
+    if isinstance(version, bool) or not isinstance(version, int) or not 1 <= version <= newest:
+        shown = version if isinstance(version, int) else repr(version)[:20]
+        return f"schema_version {shown} is not one this oxytui knows (1 to {newest})"
+    return None
+
+
+def _add(errors: dict[str, str], field: str, message: str | None) -> None:
+    if message is not None:
+        errors[field] = message
+
+
+_GOOD_OFFSETS = frozenset(
+    f"{sign}{minutes // 60:02d}:{minutes % 60:02d}"
+    for minutes in range(OFFSET_MAX_MINUTES + 1)
+    for sign in "+-"
+)
+
+
+def plain_contact_ok(contact: Contact) -> bool:
+    """True when the contact surely meets every rule, found in one quick pass (most records).
+
+    Only ever says True where `contact_errors` finds nothing (a property test holds them to it);
+    anything else gets the full checks.
+    """
+    ident, day, moment, minutes, warmth = (
+        contact.id,
+        contact.day,
+        contact.logged_at,
+        contact.minutes,
+        contact.warmth,
+    )
+    who, kind, note = contact.who, contact.kind, contact.note
+    return (
+        type(ident) is str
+        and 0 < len(ident) <= 64
+        and ident.isascii()
+        and ident.isalnum()
+        and type(day) is date
+        and _FIRST_YEAR <= day.year <= _LAST_YEAR
+        and type(moment) is datetime
+        and moment.tzinfo is UTC  # as records are read: the years then bound the moment, too
+        and _FIRST_YEAR <= moment.year <= _LAST_YEAR
+        and contact.utc_offset in _GOOD_OFFSETS
+        and type(warmth) is int
+        and 1 <= warmth <= 5
+        and (minutes is None or (type(minutes) is int and 0 <= minutes <= 1440))
+        and type(who) is str
+        and type(kind) is str
+        and type(note) is str
+        and 0 < len(who) <= WHO_MAX
+        and 0 < len(kind) <= KIND_MAX
+        and len(note) <= NOTE_MAX
+        and (who + kind + note).isascii()
+        and (who + kind + note).isprintable()
+        and not who.isspace()
+        and not kind.isspace()
+    )
+
+
+def contact_errors(contact: Contact) -> dict[str, str]:
+    """What is wrong with a contact (the add form's rules plus its id, day, time and offset)."""
+    if plain_contact_ok(contact):
+        return {}
+    return full_contact_errors(contact)
+
+
+def full_contact_errors(contact: Contact) -> dict[str, str]:
+    """`contact_errors` without the quick pass: every field checked one by one."""
+    errors: dict[str, str] = {}
+    _add(errors, "id", id_error(contact.id))
+    _add(errors, "day", day_error(contact.day))
+    _add(errors, "logged_at", moment_error(contact.logged_at, "logged_at"))
+    _add(errors, "utc_offset", offset_error(contact.utc_offset))
+    _add(errors, "who", _text(contact.who, "who", required=True, limit=WHO_MAX))
+    _add(errors, "kind", _text(contact.kind, "kind", required=True, limit=KIND_MAX))
+    _add(errors, "warmth", int_error(contact.warmth, "warmth", 1, 5))
+    if contact.minutes is not None:
+        _add(errors, "minutes", int_error(contact.minutes, "minutes", 0, 1440))
+    _add(errors, "note", _text(contact.note, "note", required=False, limit=NOTE_MAX))
+    return errors
+
+
+def _text(value: object, label: str, *, required: bool, limit: int) -> str | None:
+    if not isinstance(value, str):
+        return f"{label} must be text"
+    return text_error(value, label, required=required, limit=limit)
+
+
+def _ratings_errors(ratings: object, label: str) -> dict[str, str]:
+    if not isinstance(ratings, Ratings):
+        return {label: f"{label} must hold stress and connected ratings"}
+    errors: dict[str, str] = {}
+    for name in ("stress", "connected"):
+        value = getattr(ratings, name)
+        if value is not None:
+            _add(errors, f"{label}.{name}", int_error(value, name, 0, 10))
+    return errors
+
+
+def recall_errors(recall: Recall) -> dict[str, str]:
+    """What is wrong with a recall session."""
+    errors: dict[str, str] = {}
+    _add(errors, "id", id_error(recall.id))
+    _add(errors, "day", day_error(recall.day))
+    _add(errors, "started_at", moment_error(recall.started_at, "started_at"))
+    if recall.finished_at is not None:
+        _add(errors, "finished_at", moment_error(recall.finished_at, "finished_at"))
+    _add(errors, "script", _text(recall.script, "script", required=True, limit=KIND_MAX))
+    _add(errors, "figure", _text(recall.figure, "figure", required=False, limit=FIGURE_MAX))
+    _add(errors, "note", _text(recall.note, "note", required=False, limit=NOTE_MAX))
+    errors.update(_ratings_errors(recall.before, "before"))
+    errors.update(_ratings_errors(recall.after, "after"))
+    if not isinstance(recall.completed, bool):
+        errors["completed"] = "completed must be true or false"
+    return errors
+
+
+def rest_day_errors(rest: RestDay) -> dict[str, str]:
+    """What is wrong with a rest day."""
+    errors: dict[str, str] = {}
+    _add(errors, "day", day_error(rest.day))
+    _add(errors, "reason", _text(rest.reason, "reason", required=False, limit=REASON_MAX))
+    return errors
+
+
+def settings_errors(settings: Settings) -> dict[str, str]:
+    """What is wrong with the settings beyond their own checks (theme name, the welcome flag)."""
+    errors: dict[str, str] = {}
+    _add(errors, "theme", _text(settings.theme, "theme", required=True, limit=THEME_MAX))
+    if not isinstance(settings.welcomed, bool):
+        errors["welcomed"] = "welcomed must be true or false"
+    return errors
+
+
+def check(errors: Mapping[str, str]) -> None:
+    """Raise ValidationError when `errors` names anything."""
+    if errors:
+        raise ValidationError(errors)

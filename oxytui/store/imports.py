@@ -1,0 +1,61 @@
+"""Reading a file to import: a regular file under a size cap, JSON nested no deeper than an export."""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+from pathlib import Path
+from typing import Any
+
+from oxytui.core.model import ValidationError
+from oxytui.core.records import nesting_depth
+from oxytui.core.validate import MAX_NESTING
+
+IMPORT_MAX_BYTES = 64 * 1024 * 1024
+NOT_JSON = (
+    "{path} is not a JSON export: import reads only oxytui's JSON export "
+    "(`oxytui export --format json`), not CSV or Markdown"
+)
+
+
+def _refuse(message: str) -> ValidationError:
+    return ValidationError({"import": message})
+
+
+def read_import(path: Path, limit: int = IMPORT_MAX_BYTES) -> Any:
+    """The decoded JSON of the export at `path`; ValidationError (exit 1) naming what is wrong.
+
+    Opened without blocking, so a FIFO or a device is refused rather than waited on.
+    """
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except OSError as error:
+        raise _refuse(f"cannot read {path}: {error.strerror or error}") from None
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(handle.fileno())
+        if not stat.S_ISREG(info.st_mode):
+            what = "a folder" if stat.S_ISDIR(info.st_mode) else "not a regular file"
+            raise _refuse(f"{path} is {what}: give the path of a JSON export")
+        if info.st_size > limit:
+            raise _refuse(f"{path} is {info.st_size:,} bytes; an import may be at most {limit:,}")
+        try:
+            raw = handle.read(limit + 1)
+        except OSError as error:
+            raise _refuse(f"cannot read {path}: {error.strerror or error}") from None
+    if len(raw) > limit:
+        raise _refuse(f"{path} is larger than {limit:,} bytes, the most an import may be")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise _refuse(NOT_JSON.format(path=path)) from None
+    if nesting_depth(text) > MAX_NESTING:
+        raise _refuse(f"{path} nests deeper than an oxytui export ever does ({MAX_NESTING} levels)")
+    try:
+        return json.loads(text, parse_constant=_no_constants)
+    except (ValueError, RecursionError):
+        raise _refuse(NOT_JSON.format(path=path)) from None
+
+
+def _no_constants(name: str) -> Any:
+    raise ValueError(f"{name} is not valid JSON")

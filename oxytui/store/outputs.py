@@ -1,0 +1,120 @@
+"""Files written on request (exports, weekly reviews): the data file's atomic way, never onto its files.
+
+A target is refused when it is the data file, its lock, or anything in its backups folder, compared
+by device and inode so that hard links, bind mounts and symlinks are caught. A symlink at the target
+is replaced by the new file, never followed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import stat
+import tempfile
+from pathlib import Path
+
+from oxytui.paths import backup_dir, lock_path
+from oxytui.store.atomic import TEMP_SUFFIX, atomic_write, fsync_dir, temp_prefix
+from oxytui.store.errors import StoreError
+
+Identity = tuple[int, int]
+
+
+class OutputRefusedError(StoreError):
+    """A file written on request would land on the data file, its lock or a backup (exit 1)."""
+
+
+class OutputFailedError(StoreError):
+    """A file written on request could not be written; what was there before is as it was."""
+
+
+def _identity(path: Path, *, follow: bool = True) -> Identity | None:
+    try:
+        info = os.stat(path, follow_symlinks=follow)
+    except (OSError, ValueError):
+        return None
+    return info.st_dev, info.st_ino
+
+
+def protected(db_path: Path) -> dict[Identity, Path]:
+    """The files no output may replace: the data file, its lock, the backups folder and its files."""
+    found: dict[Identity, Path] = {}
+    folder = backup_dir(db_path)
+    candidates = [db_path, lock_path(db_path), folder]
+    with contextlib.suppress(OSError):
+        candidates += sorted(folder.iterdir())
+    for path in candidates:
+        for follow in (True, False):
+            if (identity := _identity(path, follow=follow)) is not None:
+                found.setdefault(identity, path)
+    return found
+
+
+def check_target(target: Path, db_path: Path) -> None:
+    """Raise OutputRefusedError when writing `target` would touch the data file, its lock or a backup."""
+    guarded = protected(db_path)
+    identities = [_identity(target), _identity(target, follow=False), _identity(target.parent)]
+    for number, identity in enumerate(identities):
+        if identity is not None and identity in guarded:
+            hit = guarded[identity]
+            where = "is in the backups folder" if number == 2 else f"is {hit}"
+            if number < 2 and hit == backup_dir(db_path):
+                where = "is the backups folder"
+            raise OutputRefusedError(
+                f"{target} {where}, which belongs to the data file {db_path}: write it elsewhere"
+            )
+    try:
+        info = os.stat(target, follow_symlinks=False)
+    except FileNotFoundError:
+        return
+    except OSError as error:
+        raise OutputFailedError(f"cannot write {target}: {error.strerror or error}") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise OutputRefusedError(f"{target} is a folder: give a file name, such as {target / 'export.json'}")
+    if not (stat.S_ISREG(info.st_mode) or stat.S_ISLNK(info.st_mode)):
+        raise OutputRefusedError(f"{target} is not a regular file (a FIFO or a device): write elsewhere")
+
+
+def write_output(target: Path, payload: bytes, db_path: Path) -> Path:
+    """Write `payload` to `target` atomically (temp, fsync, rename, folder fsync), mode 0600.
+
+    Refuses targets that belong to the data file at `db_path`; on any failure the old file at
+    `target` is left exactly as it was and OutputFailedError says why.
+    """
+    target = Path(os.path.abspath(target.expanduser()))
+    check_target(target, db_path)
+    if not target.parent.is_dir():
+        raise OutputFailedError(f"cannot write {target}: the folder {target.parent} does not exist")
+    try:
+        if target.is_symlink():
+            _replace_symlink(target, payload)
+        else:
+            atomic_write(target, payload)
+    except OSError as error:
+        raise OutputFailedError(
+            f"cannot write {target}: {error.strerror or error}; it is as it was before"
+        ) from None
+    return target
+
+
+def _replace_symlink(target: Path, payload: bytes) -> None:
+    """Put a new file where the symlink `target` is, never writing through it; on failure the link stays."""
+    link = os.readlink(target)
+    fd, temp_name = tempfile.mkstemp(prefix=temp_prefix(target), suffix=TEMP_SUFFIX, dir=target.parent)
+    temp = Path(temp_name)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(payload)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp, target)
+        try:
+            fsync_dir(target.parent)
+        except OSError:
+            temp.unlink(missing_ok=True)
+            os.symlink(link, temp)  # put the link back as it was
+            os.replace(temp, target)
+            raise
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            temp.unlink()

@@ -178,10 +178,6 @@ class Store:
         for contact in sorted(contacts.values(), key=lambda c: c.logged_at):
             self._by_day.setdefault(contact.day, []).append(contact)
 
-    def prepare_saves(self, budget: int = 2000) -> bool:
-        """Do a little of the work of the next save ahead (for idle moments); True once all is done."""
-        return self._storage.prepare_writes(budget)
-
     def refresh(self) -> bool:
         """Reload if another process changed the file; True when something changed."""
         if not self._storage.changed_on_disk():

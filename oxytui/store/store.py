@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import os
 import stat
 from collections import Counter
@@ -87,22 +86,6 @@ def check_path(path: Path) -> Path:
     return real
 
 
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while a file is read into memory.
-
-    Reading ten years of records makes a hundred thousand objects that all stay; the collector would
-    walk them again and again as they pile up, for nothing (records hold no cycles).
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def restore_hint(path: Path) -> str:
     """What to do when the data file at `path` cannot be read."""
     backup = newest_good_backup(path)
@@ -145,10 +128,9 @@ class Store:
 
     def _reload(self) -> None:
         try:
-            with _collector_paused():
-                self._storage.load()
-                self._db = TinyDB(storage=lambda: self._storage)
-                self._index(self._storage.read())
+            self._storage.load()
+            self._db = TinyDB(storage=lambda: self._storage)
+            self._index(self._storage.read())
         except UnreadableFileError as error:
             self._storage.forget()
             raise UnreadableFileError(f"{error}\n{restore_hint(self.path)}") from None

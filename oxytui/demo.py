@@ -15,12 +15,12 @@ from types import FrameType
 from oxytui.core.days import logical_day, now_local
 from oxytui.core.model import Settings
 from oxytui.core.sampledata import generate
+from oxytui.paths import DEMO_FILE_NAME
 from oxytui.store import Store
 from oxytui.store.bulk import write_new_file
 
 MAX_DAYS = 3660
 DEMO_SEED = 7
-DEMO_FILE_NAME = "oxytui-demo.json"
 
 
 def make_demo_file(folder: Path, days: int) -> Path:

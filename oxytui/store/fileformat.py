@@ -62,7 +62,8 @@ def decode(raw: bytes, path: Path) -> Data:
         try:
             raw.decode("utf-8")
         except UnicodeDecodeError as bad:
-            raise UnreadableFileError(f"{path} is not UTF-8 text ({bad.reason} at byte {bad.start})") from None
+            where = f"{bad.reason} at byte {bad.start}"
+            raise UnreadableFileError(f"{path} is not UTF-8 text ({where})") from None
         raise UnreadableFileError(f"{path} is not complete JSON ({error})") from None
     if problem := _shape_problem(value):
         raise UnreadableFileError(f"{path} is not an oxytui data file: {problem}")

@@ -21,7 +21,9 @@ TEXT = st.text(st.characters(exclude_categories=["Cs"]), max_size=12)
 SCALARS = st.one_of(st.none(), st.booleans(), st.integers(-(2**63), 2**63 - 1), TEXT)
 VALUES = st.one_of(SCALARS, st.dictionaries(TEXT, SCALARS, max_size=3))
 RECORDS = st.dictionaries(TEXT, VALUES, max_size=6)
-FILES = st.dictionaries(TEXT, st.dictionaries(st.integers(1, 10**6).map(str), RECORDS, max_size=4), max_size=4)
+FILES = st.dictionaries(
+    TEXT, st.dictionaries(st.integers(1, 10**6).map(str), RECORDS, max_size=4), max_size=4
+)
 
 
 def previous_encode(data: Any) -> bytes:

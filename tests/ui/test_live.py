@@ -90,6 +90,7 @@ async def test_oxytui_log_in_another_process_shows_up(
         )
         assert done.returncode == 0, done.stderr
         await wait_until(pilot, lambda: pane.rows, "the logged contact in the Today pane")
+        await pilot.pause()
         assert whos(pane) == ["Ana [b]"]
         assert pane.table.get_row_at(0)[1].plain == "Ana [b]"
         summary = pane.query_one("#today-summary", Static)

@@ -15,12 +15,12 @@ from types import FrameType
 from oxytui.core.days import logical_day, now_local, utc_offset_text
 from oxytui.core.model import Contact, PersonRecord, Settings
 from oxytui.core.sampledata import generate
+from oxytui.paths import DEMO_FILE_NAME
 from oxytui.store import Store
 from oxytui.store.bulk import write_new_file
 
 MAX_DAYS = 3660
 DEMO_SEED = 7
-DEMO_FILE_NAME = "oxytui-demo.json"
 
 
 def demo_people(today: date, zone: tzinfo, days: int) -> tuple[list[Contact], list[PersonRecord]]:

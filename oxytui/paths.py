@@ -9,6 +9,7 @@ from platformdirs import user_config_path, user_data_path
 
 APP_NAME = "oxytui"
 DB_ENV = "OXYTUI_DB"
+DEMO_FILE_NAME = "oxytui-demo.json"  # the data file `oxytui demo` makes in a temporary folder
 
 
 def default_db_path() -> Path:

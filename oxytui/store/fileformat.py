@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+
+import orjson
 
 from oxytui.store.errors import UnreadableFileError
 
@@ -27,13 +28,11 @@ def _add_people(data: Data) -> Data:
 MIGRATIONS[1] = _add_people
 
 
-def _no_constants(name: str) -> Any:
-    raise ValueError(f"{name} is not valid JSON")
-
-
 def encode(data: Data) -> bytes:
-    """The bytes written to disk: compact UTF-8 JSON, no NaN."""
-    return json.dumps(data, ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode("utf-8")
+    """The bytes written to disk: compact UTF-8 JSON, the same bytes `json.dumps` with
+    `ensure_ascii=False, separators=(",", ":")` gives for the data oxytui writes (strings, whole
+    numbers, booleans and null; it never holds a float)."""
+    return orjson.dumps(data)
 
 
 def schema_version(data: Data) -> int:
@@ -72,12 +71,13 @@ def decode_versioned(raw: bytes, path: Path) -> tuple[Data, int]:
     if not raw.strip():
         raise UnreadableFileError(f"{path} is empty")
     try:
-        value = json.loads(raw.decode("utf-8"), parse_constant=_no_constants)
-    except UnicodeDecodeError as error:
-        raise UnreadableFileError(
-            f"{path} is not UTF-8 text ({error.reason} at byte {error.start})"
-        ) from None
-    except (ValueError, RecursionError) as error:
+        value = orjson.loads(raw)  # strict: no NaN or Infinity, UTF-8 only, nesting at most 1024 deep
+    except orjson.JSONDecodeError as error:
+        try:
+            raw.decode("utf-8")
+        except UnicodeDecodeError as bad:
+            where = f"{bad.reason} at byte {bad.start}"
+            raise UnreadableFileError(f"{path} is not UTF-8 text ({where})") from None
         raise UnreadableFileError(f"{path} is not complete JSON ({error})") from None
     if problem := _shape_problem(value):
         raise UnreadableFileError(f"{path} is not an oxytui data file: {problem}")

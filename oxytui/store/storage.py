@@ -12,9 +12,8 @@ from typing import Any
 from tinydb.storages import Storage
 
 from oxytui.store.atomic import atomic_write
-from oxytui.store.encoder import CachedEncoder
 from oxytui.store.errors import UnreadableFileError
-from oxytui.store.fileformat import SCHEMA_VERSION, Data, decode_versioned, schema_version
+from oxytui.store.fileformat import SCHEMA_VERSION, Data, decode_versioned, encode, schema_version
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,7 +43,6 @@ class DurableStorage(Storage):
         self._stamp: Stamp | None = None
         self._batch: list[Data] | None = None
         self._bytes: bytes | None = None  # last read or written; compared whole, quicker than a hash
-        self._encoder = CachedEncoder()  # re-encodes only the records changed since the last write
         self.disk_version = SCHEMA_VERSION  # the schema of the file on disk (older until its first write)
 
     def load(self) -> None:
@@ -55,7 +53,6 @@ class DurableStorage(Storage):
             return
         raw = self.path.read_bytes()
         data, self.disk_version = decode_versioned(raw, self.path)
-        self._encoder.forget()
         self._data, self._stamp, self._bytes = data, stamp_of(self.path), raw
         if self._stamp != stamp:  # replaced while we read: read the newer one
             self.load()
@@ -82,13 +79,6 @@ class DurableStorage(Storage):
     def forget(self) -> None:
         """Drop what is in memory; the next read loads the file again."""
         self._data, self._stamp, self._bytes = None, None, None
-        self._encoder.forget()
-
-    def prepare_writes(self, budget: int) -> bool:
-        """Encode up to `budget` records ahead of the next write; True when nothing is left to do."""
-        if self._data is None:
-            return True
-        return self._encoder.prime(self._data, budget)
 
     def read(self) -> Data:
         if self._data is None:
@@ -121,7 +111,7 @@ class DurableStorage(Storage):
             self._batch.append(data)
             return
         first = self._stamp is None and not self.path.exists()
-        payload = self._encoder.encode(data)
+        payload = encode(data)
         try:
             atomic_write(self.path, payload)
         except OSError:

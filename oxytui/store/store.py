@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import os
 import stat
 from collections import Counter
@@ -106,22 +105,6 @@ def check_path(path: Path) -> Path:
     return real
 
 
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while a file is read into memory.
-
-    Reading ten years of records makes a hundred thousand objects that all stay; the collector would
-    walk them again and again as they pile up, for nothing (records hold no cycles).
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def restore_hint(path: Path) -> str:
     """What to do when the data file at `path` cannot be read."""
     backup = newest_good_backup(path)
@@ -164,10 +147,9 @@ class Store(PeopleStore):
 
     def _reload(self) -> None:
         try:
-            with _collector_paused():
-                self._storage.load()
-                self._db = TinyDB(storage=lambda: self._storage)
-                self._index(self._storage.read())
+            self._storage.load()
+            self._db = TinyDB(storage=lambda: self._storage)
+            self._index(self._storage.read())
         except UnreadableFileError as error:
             self._storage.forget()
             raise UnreadableFileError(f"{error}\n{restore_hint(self.path)}") from None
@@ -200,10 +182,6 @@ class Store(PeopleStore):
         self._by_day: dict[date, list[Contact]] = {}
         for contact in sorted(contacts.values(), key=lambda c: c.logged_at):
             self._by_day.setdefault(contact.day, []).append(contact)
-
-    def prepare_saves(self, budget: int = 2000) -> bool:
-        """Do a little of the work of the next save ahead (for idle moments); True once all is done."""
-        return self._storage.prepare_writes(budget)
 
     def refresh(self) -> bool:
         """Reload if another process changed the file; True when something changed."""

@@ -24,9 +24,6 @@ from oxytui.ui.screens.palette import KeyCommands, PeopleCommands
 from oxytui.ui.screens.quit_guard import GuardsQuit
 
 POLL_INTERVAL = 1.0  # seconds between looks at the data file and the clock
-PREPARE_AFTER = 0.5  # seconds after the start (or a reload) before the next save's work begins
-PREPARE_STEP = 0.02  # seconds between its steps, so keys and frames go first
-PREPARE_RECORDS = 1500  # records encoded per step: a few milliseconds
 
 WARM_THEME = Theme(
     name="oxytui",
@@ -103,7 +100,6 @@ class OxyApp(App[int]):
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         self.sub_title = format_day(self._today)
         self.set_interval(self.poll_interval, self.poll, name="poll")
-        self.set_timer(PREPARE_AFTER, self._prepare_saves, name="prepare saves")
         if not self.store.settings.welcomed:
             from oxytui.ui.screens.welcome import WelcomeScreen  # only on the first run
 
@@ -208,15 +204,6 @@ class OxyApp(App[int]):
         """Redraw every pane: the data changed (here or in another process)."""
         self._seen_changes = self.store.changes
         self.dashboard.reload_panes()
-        self.set_timer(PREPARE_AFTER, self._prepare_saves, name="prepare saves")  # after a reload
-
-    def _prepare_saves(self) -> None:
-        """Encode the records ahead of the next save, a step at a time while nothing else is going on.
-
-        Without it the first save after opening would encode all ten years of records at once.
-        """
-        if not self.store.prepare_saves(PREPARE_RECORDS):
-            self.set_timer(PREPARE_STEP, self._prepare_saves, name="prepare saves")
 
     @on(TodayPane.DataChanged)
     @on(RecallPane.RecallFinished)

@@ -28,6 +28,7 @@ from oxytui.ui.app import OxyApp, create_app
 from oxytui.ui.screens.contact_form import ContactForm
 from tests.conftest import FakeClock
 from tests.robust.crashkit import REPO, temp_files
+from tests.waiting import wait_until
 
 DAY = "2026-11-25"  # the fake clock's day: the workers log to it explicitly (the real date is later)
 COUNT = 100
@@ -81,14 +82,6 @@ async def _add_through_the_form(app: App[Any], pilot: Pilot[Any], who: str) -> N
     await pilot.pause()
 
 
-async def settle(pilot: Pilot[Any], done: Callable[[], bool], rounds: int = 100) -> None:
-    """Let the app run (0.05 s at a time, at most `rounds` times) until `done()`; the caller asserts."""
-    for _ in range(rounds):
-        if done():
-            return
-        await pilot.pause(0.05)
-
-
 def _shows(app: OxyApp, whos: list[str]) -> Callable[[], bool]:
     """A check that the app's Today pane shows exactly `whos`."""
     return lambda: sorted(c.who for c in app.dashboard.today_pane.rows) == whos
@@ -119,11 +112,14 @@ async def test_the_dashboard_shows_300_from_three_processes_while_it_writes_too(
         await pilot.press("d")  # and deletes the last one it made (the cursor is on it)
         await pilot.pause()
         deleted = typed.pop()
-        await settle(pilot, lambda: all(worker.poll() is not None for worker in workers), rounds=2400)
+        await wait_until(
+            pilot, lambda: all(w.poll() is not None for w in workers), "the writers to end", patience=300
+        )
         _finished(workers)
         pane = app.dashboard.today_pane
         expected = {"Before", *typed} | _logged(names)
-        await settle(pilot, lambda: len(pane.rows) == len(expected))  # the dashboard's poll picks them up
+        shown_all = lambda: len(pane.rows) == len(expected)  # noqa: E731
+        await wait_until(pilot, shown_all, "the dashboard's poll to pick every contact up")
         assert pane.shown_day == date.fromisoformat(DAY)
         assert sorted(c.who for c in pane.rows) == sorted(expected)
         assert pane.table.row_count == len(expected)
@@ -152,7 +148,7 @@ async def test_two_dashboards_on_one_file_keep_each_others_changes(tmp_path: Pat
         whos = sorted(c.who for c in Store.open(path).all_contacts())
         assert whos == sorted(["one-0", "two-0", "two-1"])
         for pilot, app in ((one, first), (two, second)):
-            await settle(pilot, _shows(app, whos))
+            await wait_until(pilot, _shows(app, whos), "both dashboards to agree")
         for app in (first, second):
             assert sorted(c.who for c in app.dashboard.today_pane.rows) == whos
         assert Store.open(path).is_rest_day(date.fromisoformat(DAY))

@@ -15,7 +15,7 @@ from oxytui.store.backups import list_backups
 from oxytui.ui.app import create_app
 from oxytui.ui.screens.contact_form import ContactForm
 from tests.conftest import BERLIN, FakeClock
-from tests.robust.test_concurrency import settle
+from tests.waiting import wait_until
 
 NEW_YORK = ZoneInfo("America/New_York")
 TOKYO = ZoneInfo("Asia/Tokyo")
@@ -99,7 +99,8 @@ async def test_dashboard_under_jumps_back_and_forth_and_a_zone_change(
             clock.now += move
             if n == len(moves) - 1:
                 clock.now = clock.now.astimezone(NEW_YORK)
-            await settle(pilot, lambda: pane.shown_day == store.today())  # the dashboard's poll rolls over
+            rolled = lambda: pane.shown_day == store.today()  # noqa: E731
+            await wait_until(pilot, rolled, "the dashboard's poll to roll over")
             assert pane.shown_day == store.today(), n
             await pilot.press("a")
             form = app.screen

@@ -17,6 +17,7 @@ from oxytui.ui.screens.help import HelpScreen
 from oxytui.ui.screens.welcome import WelcomeScreen
 from oxytui.ui.widgets.keys import declared_bindings
 from tests.ui.conftest import AppFactory
+from tests.waiting import wait_until
 
 
 def pane_of_focus(app: OxyApp) -> str | None:
@@ -143,7 +144,13 @@ async def test_palette_lists_and_runs_every_action(sample: Store, make_app: AppF
         ):
             assert sentence in listed
         await pilot.press(*"mark or unmark")
-        await pilot.pause(0.3)
+
+        def found() -> bool:
+            shown = app.screen.query_one(CommandList)
+            first = shown.highlighted
+            return first is not None and "unmark" in str(shown.get_option_at_index(first).prompt).lower()
+
+        await wait_until(pilot, found, "the palette to find the rest-day command")
         await pilot.press("enter")
         await pilot.pause()
         assert sample.is_rest_day(sample.today())

@@ -14,7 +14,8 @@ from oxytui.store import Store
 from oxytui.ui.panes.today import TodayPane
 from oxytui.ui.screens.contact_form import ContactForm
 from tests.conftest import BERLIN, FakeClock
-from tests.ui.conftest import TEST_POLL, AppFactory
+from tests.ui.conftest import AppFactory
+from tests.waiting import Polls, wait_until
 
 
 def whos(pane: TodayPane) -> list[str]:
@@ -23,15 +24,15 @@ def whos(pane: TodayPane) -> list[str]:
 
 async def test_rollover_at_the_day_start_hour(sample: Store, clock: FakeClock, make_app: AppFactory) -> None:
     app = make_app()
+    polls = Polls(app)
     async with app.run_test() as pilot:
         pane = app.dashboard.today_pane
         clock.now = datetime(2026, 11, 26, 3, 59, tzinfo=BERLIN)  # still Wednesday's evening
-        await pilot.pause(TEST_POLL * 4)
+        await polls.wait(pilot)
         assert app.sub_title == "Wed 25 Nov 2026"
         assert whos(pane) == ["Sam", "Grandma Lu", "Biscuit"]
         clock.now = datetime(2026, 11, 26, 4, 1, tzinfo=BERLIN)
-        await pilot.pause(TEST_POLL * 4)
-        assert app.sub_title == "Thu 26 Nov 2026"
+        await wait_until(pilot, lambda: app.sub_title == "Thu 26 Nov 2026", "the day to roll over")
         assert pane.shown_day == sample.today()
         assert whos(pane) == []
         assert "today" in str(pane.border_subtitle)
@@ -48,8 +49,7 @@ async def test_rollover_keeps_a_past_day_that_was_being_filled_in(
         await pilot.press("[", "[")
         monday = pane.shown_day
         clock.now += timedelta(hours=8)
-        await pilot.pause(TEST_POLL * 4)
-        assert app.sub_title == "Thu 26 Nov 2026"
+        await wait_until(pilot, lambda: app.sub_title == "Thu 26 Nov 2026", "the day to roll over")
         assert pane.shown_day == monday
         assert "3 days ago" in str(pane.border_subtitle)
 
@@ -65,7 +65,7 @@ async def test_a_second_writer_shows_up_without_touching_the_open_form(
         assert isinstance(form, ContactForm)
         other = Store.open(sample.path, clock=clock)
         other.add_contact(ContactDraft("Ana", "hug", 5))
-        await pilot.pause(TEST_POLL * 6)
+        await wait_until(pilot, lambda: "Ana" in whos(pane), "Ana in the Today pane")
         assert whos(pane)[-1] == "Ana"
         assert form.values["who"] == "Jo" and form.values["kind"] == "cud"
         assert app.focused is form.input("kind")
@@ -89,10 +89,8 @@ async def test_oxytui_log_in_another_process_shows_up(
             [*command, "--day", day.isoformat()], capture_output=True, text=True, timeout=60
         )
         assert done.returncode == 0, done.stderr
-        for _ in range(100):
-            await pilot.pause(TEST_POLL)
-            if pane.rows:
-                break
+        await wait_until(pilot, lambda: pane.rows, "the logged contact in the Today pane")
+        await pilot.pause()
         assert whos(pane) == ["Ana [b]"]
         assert pane.table.get_row_at(0)[1].plain == "Ana [b]"
         summary = pane.query_one("#today-summary", Static)
@@ -103,10 +101,11 @@ async def test_a_file_spoiled_elsewhere_is_reported_and_left_alone(
     sample: Store, make_app: AppFactory
 ) -> None:
     app = make_app()
+    polls = Polls(app)
     async with app.run_test() as pilot:
         pane = app.dashboard.today_pane
         sample.path.write_bytes(b"{ not json")
-        await pilot.pause(TEST_POLL * 4)
+        await polls.wait(pilot)
         assert app.is_running
         assert whos(pane) == ["Sam", "Grandma Lu", "Biscuit"]  # what was shown stays
         await pilot.press("a", *"Jo", "tab", *"hug", "enter")

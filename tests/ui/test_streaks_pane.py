@@ -21,6 +21,7 @@ from oxytui.ui.panes.streaks import StreaksPane, bar
 from oxytui.ui.screens.settings import SettingsScreen
 from oxytui.ui.widgets.weekstrip import DayState, WeekStrip
 from tests.conftest import BERLIN, FakeClock
+from tests.waiting import wait_until
 
 WED = date(2026, 11, 25)
 THIS_MONDAY = date(2026, 11, 23)
@@ -129,7 +130,7 @@ async def test_pane_follows_new_data(store: Store) -> None:
         pane = pane_of(app)
         assert text(pane, "#streaks-status") == "Any warm day starts a run."
         store.add_contact(ContactDraft("Sam", "hug"))
-        await pilot.pause(0.2)
+        await wait_until(pilot, lambda: "1 day" in text(pane, "#streaks-status"), "the pane to follow")
         assert text(pane, "#streaks-status") == "Today is warm: 1 day in a row."
         assert text(pane, "#streaks-summary").startswith("Daily 1 best 1")
 

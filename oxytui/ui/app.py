@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
@@ -22,6 +22,7 @@ from oxytui.ui.panes.today import TodayPane
 from oxytui.ui.screens.dashboard import DashboardScreen
 from oxytui.ui.screens.palette import KeyCommands, PeopleCommands
 from oxytui.ui.screens.quit_guard import GuardsQuit
+from oxytui.ui.typeahead import TypeAhead
 
 POLL_INTERVAL = 1.0  # seconds between looks at the data file and the clock
 PREPARE_AFTER = 0.5  # seconds after the start (or a reload) before the next save's work begins
@@ -80,6 +81,10 @@ class OxyApp(App[int]):
         self._today = store.today()
         self._seen_changes = store.changes
         self._last_problem = ""
+        self._typeahead = TypeAhead(self, super().on_event)
+
+    async def on_event(self, event: events.Event) -> None:
+        await self._typeahead.handle(event)  # each key once the one before it has acted
 
     def get_css_variables(self) -> dict[str, str]:
         """The theme's variables, each text colour made readable (WCAG AA) on its backgrounds."""

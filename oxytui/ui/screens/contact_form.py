@@ -167,7 +167,7 @@ class ContactForm(DialogScreen[Contact | None]):
         self.query_one("#kind-hint", Static).update(kind_hint(self._start("kind")))
         self.query_one("#warmth-hint", Static).update(warmth_hint(self._start("warmth")))
         self.show_errors({})
-        self.input("who").focus()
+        self.set_focus(self.input("who"))  # at once: keys typed ahead go there (ui/typeahead.py)
 
     def input(self, name: str) -> Input:
         """The input of one field."""
@@ -188,7 +188,7 @@ class ContactForm(DialogScreen[Contact | None]):
         self._message("#form-error", " ".join(others))
         first = next((name for name in FIELDS if name in errors), None)
         if first is not None:
-            self.input(first).focus()
+            self.set_focus(self.input(first))
 
     def _message(self, selector: str, message: str) -> None:
         widget = self.query_one(selector, Static)

@@ -11,9 +11,10 @@ from typing import Any
 
 from tinydb.storages import Storage
 
+from oxytui.safe_files import NotRegularFileError, read_regular_file
 from oxytui.store.atomic import atomic_write
 from oxytui.store.encoder import CachedEncoder
-from oxytui.store.errors import UnreadableFileError
+from oxytui.store.errors import NotAFileError, StoreError, UnreadableFileError
 from oxytui.store.fileformat import SCHEMA_VERSION, Data, decode_versioned, schema_version
 
 
@@ -53,12 +54,26 @@ class DurableStorage(Storage):
         if stamp is None:
             self._data, self._stamp, self.disk_version = {}, None, SCHEMA_VERSION
             return
-        raw = self.path.read_bytes()
+        raw = self._read()
         data, self.disk_version = decode_versioned(raw, self.path)
         self._encoder.forget()
         self._data, self._stamp, self._bytes = data, stamp_of(self.path), raw
         if self._stamp != stamp:  # replaced while we read: read the newer one
             self.load()
+
+    def _read(self) -> bytes:
+        """The file's bytes; a folder, FIFO or device put in its place is refused, never waited on."""
+        try:
+            return read_regular_file(self.path)
+        except NotRegularFileError as error:
+            raise NotAFileError(
+                f"{self.path} is {error.what}, not the data file; put the file back, or point --db at a file"
+            ) from None
+        except (PermissionError, IsADirectoryError) as error:
+            reason = error.strerror or str(error)
+            raise StoreError(
+                f"cannot read {self.path}: {reason}; make it readable (chmod u+rw), then try again"
+            ) from None
 
     def changed_on_disk(self) -> bool:
         """True when another process replaced the file since we last read or wrote it."""
@@ -75,8 +90,8 @@ class DurableStorage(Storage):
         if self._stamp is None:
             return False
         try:
-            return self.path.read_bytes() != self._bytes
-        except FileNotFoundError:
+            return self._read() != self._bytes
+        except (FileNotFoundError, NotAFileError):
             return True
 
     def forget(self) -> None:

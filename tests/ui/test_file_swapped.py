@@ -90,14 +90,15 @@ async def test_a_data_file_replaced_while_open_gives_a_notice_and_never_blocks(
     original = path.read_bytes()
     app = make_app()
     messages = notices(app, monkeypatch)
-    async with app.run_test(size=(100, 30)) as pilot:
-        shown = whos(app)
-        path.unlink()
-        if replacement == "folder":
-            path.mkdir()
-        else:
-            os.mkfifo(path)
-        with fifo_rescue(path) as rescued:
+    # The rescue stays on until the app has ended: a dashboard stuck on the FIFO would stick again.
+    with fifo_rescue(path) as rescued:
+        async with app.run_test(size=(100, 30)) as pilot:
+            shown = whos(app)
+            path.unlink()
+            if replacement == "folder":
+                path.mkdir()
+            else:
+                os.mkfifo(path)
             await pilot.pause(TEST_POLL * 6)
             assert not rescued, "the dashboard waited on the FIFO"
             assert app.is_running and whos(app) == shown  # what was shown stays
@@ -105,16 +106,16 @@ async def test_a_data_file_replaced_while_open_gives_a_notice_and_never_blocks(
             assert "FIFO" in messages[-1] if replacement == "fifo" else "a folder" in messages[-1]
             form = await _still_usable(app, pilot, "Jo")
             assert not rescued, "a save waited on the FIFO"
-        if replacement == "folder":
-            shutil.rmtree(path)
-        else:
-            path.unlink()
-        path.write_bytes(original)  # the file is back: the same form saves it
-        await pilot.pause(TEST_POLL * 4)
-        await pilot.press("enter")
-        await pilot.pause()
-        assert app.screen is not form
-        assert "Jo" in whos(app)
+            if replacement == "folder":
+                shutil.rmtree(path)
+            else:
+                path.unlink()
+            path.write_bytes(original)  # the file is back: the same form saves it
+            await pilot.pause(TEST_POLL * 4)
+            await pilot.press("enter")
+            await pilot.pause()
+            assert app.screen is not form
+            assert "Jo" in whos(app)
     assert [c.who for c in Store.open(path).all_contacts()].count("Jo") == 1
 
 

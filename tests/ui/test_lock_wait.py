@@ -11,7 +11,7 @@ from typing import Any
 import filelock
 import pytest
 from textual.app import App
-from textual.widgets import Static
+from textual.widgets import Input, Static
 
 from oxytui.paths import lock_path
 from oxytui.store import Store
@@ -67,17 +67,40 @@ async def test_the_form_waits_for_the_other_writer_then_saves(
 
 
 async def test_q_quits_while_a_save_waits(
-    store: Store, make_app: AppFactory, other_writer: filelock.FileLock
+    store: Store, make_app: AppFactory, other_writer: filelock.FileLock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     app = make_app()
     other_writer.acquire()
+    messages = notices(app, monkeypatch)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("z")  # mark today a rest day: waits for the lock
-        await pilot.pause()
+        assert messages[-1].startswith("Waiting for another oxytui"), messages
         await pilot.press("q")
         await pilot.pause()
         assert not app.is_running
     assert Store.open(store.path).rest_days() == {}
+
+
+async def test_settings_wait_for_the_other_writer_then_save(
+    store: Store, make_app: AppFactory, other_writer: filelock.FileLock
+) -> None:
+    app = make_app()
+    other_writer.acquire()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("3", "s")  # the streaks pane, and its settings
+        await pilot.pause()
+        screen = app.screen
+        assert type(screen).__name__ == "SettingsScreen"
+        field = screen.query_one("#goal_warm_days", Input)
+        field.value = "4"
+        await pilot.press("enter")
+        shown = str(screen.query_one("#settings-error", Static).content)
+        assert shown.startswith("Waiting for another oxytui"), shown
+        other_writer.release()
+        await pilot.pause(WAIT)
+        await pilot.pause()
+        assert app.screen is not screen
+    assert Store.open(store.path).settings.goal_warm_days == 4
 
 
 async def test_a_wait_that_runs_out_says_so_and_the_keys_work_meanwhile(

@@ -19,9 +19,9 @@ each part goes to its field, the tabs move on between them.
 
 from __future__ import annotations
 
+import asyncio
 from collections import deque
 from collections.abc import Awaitable, Callable
-from functools import partial
 from typing import Any
 
 from textual import events
@@ -29,7 +29,6 @@ from textual.app import App, ScreenError
 from textual.dom import DOMNode
 from textual.message_pump import MessagePump
 from textual.screen import Screen
-from textual.timer import Timer
 from textual.widgets import Input
 
 PROBE_ROUNDS = 2
@@ -47,7 +46,7 @@ class TypeAhead:
         self._queue: deque[events.Event] = deque()
         self._waiting = 0  # nonzero while the app waits for a key to finish or a screen to be built
         self._turn = 0  # counts the waits, so a late "done" from an earlier wait is ignored
-        self._stuck: Timer | None = None
+        self._stuck: asyncio.TimerHandle | None = None
 
     @property
     def waiting(self) -> bool:
@@ -107,8 +106,10 @@ class TypeAhead:
         self._turn += 1
         self._waiting = self._turn
         if self._stuck is not None:
-            self._stuck.stop()
-        self._stuck = self._app.set_timer(STUCK_AFTER, partial(self._go_on, self._turn), name="typeahead")
+            self._stuck.cancel()
+        # A plain loop timer (a Textual Timer per key costs a task): it only passes the turn back to the app.
+        loop = asyncio.get_running_loop()
+        self._stuck = loop.call_later(STUCK_AFTER, self._app.call_later, self._go_on, self._turn)
         self._follow(node, node, PROBE_ROUNDS, self._turn)
 
     def _follow(self, node: MessagePump, start: MessagePump, rounds: int, turn: int) -> None:
@@ -130,6 +131,6 @@ class TypeAhead:
             return
         self._waiting = 0
         if self._stuck is not None:
-            self._stuck.stop()
+            self._stuck.cancel()
             self._stuck = None
         await self._hand_out()

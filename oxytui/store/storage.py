@@ -89,9 +89,9 @@ class DurableStorage(Storage):
             return True
         if self._stamp is None:
             return False
-        try:
-            return self._read() != self._bytes
-        except (FileNotFoundError, NotAFileError):
+        try:  # the same inode as the file read: a regular file, so a plain read cannot block
+            return self.path.read_bytes() != self._bytes
+        except FileNotFoundError:
             return True
 
     def forget(self) -> None:

@@ -114,11 +114,12 @@ async def test_the_dashboard_shows_300_from_three_processes_while_it_writes_too(
         typed = []
         for n in range(3):  # the dashboard saves through its form while the processes write
             await _add_through_the_form(app, pilot, f"dash-{n}")
+            await settle(pilot, lambda: not isinstance(app.screen, ContactForm))  # it may wait for the lock
             assert not isinstance(app.screen, ContactForm), "the form should have saved and closed"
             typed.append(f"dash-{n}")
         await pilot.press("d")  # and deletes the last one it made (the cursor is on it)
-        await pilot.pause()
         deleted = typed.pop()
+        await settle(pilot, lambda: deleted not in {c.who for c in app.dashboard.today_pane.rows})
         await settle(pilot, lambda: all(worker.poll() is not None for worker in workers), rounds=2400)
         _finished(workers)
         pane = app.dashboard.today_pane

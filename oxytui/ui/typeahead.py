@@ -9,8 +9,9 @@ Fast typists, pastes into a terminal and `tmux send-keys` all do this.
 `TypeAhead` hands the keys out one at a time: the next key waits until the previous one, and what it
 set off, has been dealt with all the way up from the widget it went to, and until a screen it opened
 has been built and has focused its first field. A probe follows the key from that widget up to the app,
-through each queue in turn; it goes up twice, since a key the app resolves through a binding (enter
-submits a field) sets off messages in the widgets below it, which take their turn after that.
+through each queue in turn; while more keys wait it goes up twice, since a key the app resolves through a
+binding (enter submits a field) sets off messages in the widgets below it, which take their turn after
+that. (The second round about doubles the cost of opening a screen: a key with none behind it skips it.)
 
 Each key then reaches the widget that is focused once the keys before it have acted, as it would have
 had they been typed slowly. A paste of tab-separated text into a one-line field is taken as typed:
@@ -121,7 +122,7 @@ class TypeAhead:
         parent = node.parent if isinstance(node, DOMNode) else None
         if parent is not None:
             self._follow(parent, start, rounds, turn)
-        elif rounds > 1:  # at the app: once more from the start, for what the app's handling set off
+        elif rounds > 1 and self._queue:  # keys wait: once more from the start, for what the app set off
             self._follow(start, start, rounds - 1, turn)
         else:
             self._app.call_later(self._go_on, turn)

@@ -77,7 +77,7 @@ class ContactForm(DialogScreen[Contact | None]):
     ) -> None:
         self._title = title
         self._save = save
-        self._pending: PendingSave[Contact] | None = None  # a save waiting for another oxytui's lock
+        self._waiting_save: PendingSave[Contact] | None = None  # a save waiting for another oxytui's lock
         self._people = [clean_line(p) for p in people if clean_line(p)]
         self._contact = contact
         # What the inputs start with, and the stored text behind it: an untouched field keeps the stored text.
@@ -214,7 +214,7 @@ class ContactForm(DialogScreen[Contact | None]):
         While another oxytui holds the lock the form stays open and says so; it closes once the save is
         made, or shows why it was not (ui/saving.py).
         """
-        if self._pending is not None:
+        if self._waiting_save is not None:
             return
         try:
             draft = self._draft()
@@ -224,25 +224,25 @@ class ContactForm(DialogScreen[Contact | None]):
         saving.save(self.app, lambda: self._save(draft), self._saved, self._not_saved, self._waiting)
 
     def _saved(self, contact: Contact) -> None:
-        self._pending = None
+        self._waiting_save = None
         self.dismiss(contact)
 
     def _not_saved(self, error: Exception) -> None:
-        self._pending = None
+        self._waiting_save = None
         if isinstance(error, ValidationError):
             self.show_errors(error.errors)
         else:
             self.show_errors({"save": f"Not saved: {error}"})
 
     def _waiting(self, pending: PendingSave[Contact]) -> None:
-        self._pending = pending
+        self._waiting_save = pending
         self._message("#form-error", f"{saving.WAITING} It is saved when that one lets go; escape cancels.")
 
     def action_cancel(self) -> None:
         """Close without saving anything (a save waiting for the lock is given up)."""
-        if self._pending is not None:
-            self._pending.cancel()
-            self._pending = None
+        if self._waiting_save is not None:
+            self._waiting_save.cancel()
+            self._waiting_save = None
         self.dismiss(None)
 
     @on(Input.Submitted)

@@ -94,7 +94,7 @@ class RecallScreen(GuardsQuit, Screen[Recall | None]):
         self.session = self._new_session()
         self.timer: Timer | None = None
         self.chosen: Script | None = None
-        self._pending: PendingSave[Recall] | None = None  # a save waiting for another oxytui's lock
+        self._waiting_save: PendingSave[Recall] | None = None  # a save waiting for another oxytui's lock
 
     def _new_session(self) -> RecallSession:
         # Without a cue, a step that invites closing the eyes waits for a key instead of moving on silently.
@@ -282,9 +282,9 @@ class RecallScreen(GuardsQuit, Screen[Recall | None]):
             self._discard()
 
     def _discard(self) -> None:
-        if self._pending is not None:  # a save waiting for the lock is given up
-            self._pending.cancel()
-            self._pending = None
+        if self._waiting_save is not None:  # a save waiting for the lock is given up
+            self._waiting_save.cancel()
+            self._waiting_save = None
         self.session.discard()
         self.app.notify(QUIET_LINE, title="Recall discarded", markup=False)
         self.dismiss(None)
@@ -343,7 +343,7 @@ class RecallScreen(GuardsQuit, Screen[Recall | None]):
 
     def _save(self) -> None:
         """Save the session (waiting, if another oxytui holds the lock, without freezing: ui/saving.py)."""
-        if self._pending is not None:
+        if self._waiting_save is not None:
             return
         saving.save(
             self.app,
@@ -354,16 +354,16 @@ class RecallScreen(GuardsQuit, Screen[Recall | None]):
         )
 
     def _saved(self, recall: Recall) -> None:
-        self._pending = None
+        self._waiting_save = None
         self.session.saved()
         self.dismiss(recall)
 
     def _not_saved(self, error: Exception) -> None:
-        self._pending = None
+        self._waiting_save = None
         self.query_one("#summary-error", Static).update(f"Not saved: {error}. Press enter to try again.")
 
     def _waiting(self, pending: PendingSave[Recall]) -> None:
-        self._pending = pending
+        self._waiting_save = pending
         self.query_one("#summary-error", Static).update(
             f"{saving.WAITING} It is saved when that one lets go."
         )

@@ -112,7 +112,7 @@ class SettingsScreen(DialogScreen[bool]):
     def __init__(self, store: Store) -> None:
         super().__init__()
         self.store = store
-        self._pending: PendingSave[Any] | None = None  # a save waiting for another oxytui's lock
+        self._waiting_save: PendingSave[Any] | None = None  # a save waiting for another oxytui's lock
 
     def compose(self) -> ComposeResult:
         settings = self.store.settings
@@ -174,7 +174,7 @@ class SettingsScreen(DialogScreen[bool]):
     def action_save(self) -> None:
         """Check and save the settings, or say which field is wrong (waiting, if another oxytui holds the
         lock, without freezing: ui/saving.py)."""
-        if self._pending is not None:
+        if self._waiting_save is not None:
             return
         values, week_start = self._values()
         for name in FIELDS:
@@ -196,11 +196,11 @@ class SettingsScreen(DialogScreen[bool]):
         )
 
     def _saved(self, settings: object) -> None:
-        self._pending = None
+        self._waiting_save = None
         self.dismiss(True)
 
     def _not_saved(self, error: Exception) -> None:
-        self._pending = None
+        self._waiting_save = None
         if isinstance(error, ValidationError):
             for name in error.errors:
                 if name in FIELDS:
@@ -210,12 +210,12 @@ class SettingsScreen(DialogScreen[bool]):
             self.query_one("#settings-error", Static).update(f"Not saved: {error}")
 
     def _waiting(self, pending: PendingSave[Any]) -> None:
-        self._pending = pending
+        self._waiting_save = pending
         self.query_one("#settings-error", Static).update(f"{saving.WAITING} Escape cancels.")
 
     def action_cancel(self) -> None:
         """Close without saving (a save waiting for the lock is given up)."""
-        if self._pending is not None:
-            self._pending.cancel()
-            self._pending = None
+        if self._waiting_save is not None:
+            self._waiting_save.cancel()
+            self._waiting_save = None
         self.dismiss(False)

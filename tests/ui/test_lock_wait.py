@@ -92,7 +92,7 @@ async def test_settings_wait_for_the_other_writer_then_save(
         screen = app.screen
         assert type(screen).__name__ == "SettingsScreen"
         field = screen.query_one("#goal_warm_days", Input)
-        field.value = "4"
+        field.value = "6"  # not the default
         await pilot.press("enter")
         shown = str(screen.query_one("#settings-error", Static).content)
         assert shown.startswith("Waiting for another oxytui"), shown
@@ -100,7 +100,7 @@ async def test_settings_wait_for_the_other_writer_then_save(
         await pilot.pause(WAIT)
         await pilot.pause()
         assert app.screen is not screen
-    assert Store.open(store.path).settings.goal_warm_days == 4
+    assert Store.open(store.path).settings.goal_warm_days == 6
 
 
 async def test_a_wait_that_runs_out_says_so_and_the_keys_work_meanwhile(

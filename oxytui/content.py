@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from oxytui.core.text import clean, clean_line
+
 
 @dataclass(frozen=True, slots=True)
 class Kind:
@@ -29,21 +31,23 @@ def content_dir() -> Path:
 
 
 def read_text(name: str) -> str:
-    """The text of a content file such as 'about.md'."""
+    """The text of a content file such as 'about.md', cleaned of control codes."""
     path = content_dir() / name
     try:
-        return path.read_text(encoding="utf-8")
+        return clean(path.read_text(encoding="utf-8"))
     except OSError as error:
         raise ContentError(f"cannot read {path}: {error.strerror}") from None
 
 
 @cache
 def kinds() -> tuple[Kind, ...]:
-    """The kinds of warm contact from content/kinds.toml."""
+    """The kinds of warm contact from content/kinds.toml; what they show is cleaned of control codes."""
     path = content_dir() / "kinds.toml"
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
-        return tuple(Kind(k["id"], k["label"], k["description"]) for k in data["kind"])
+        return tuple(
+            Kind(k["id"], clean_line(k["label"]), clean_line(k["description"])) for k in data["kind"]
+        )
     except (OSError, tomllib.TOMLDecodeError, KeyError, TypeError) as error:
         raise ContentError(f"{path} is not a valid kinds file: {error}") from None
 

@@ -11,8 +11,9 @@ from typing import Any
 
 from tinydb.storages import Storage
 
+from oxytui.safe_files import NotRegularFileError, read_regular_file
 from oxytui.store.atomic import atomic_write
-from oxytui.store.errors import UnreadableFileError
+from oxytui.store.errors import NotAFileError, StoreError, UnreadableFileError
 from oxytui.store.fileformat import SCHEMA_VERSION, Data, decode_versioned, encode, schema_version
 
 
@@ -51,11 +52,25 @@ class DurableStorage(Storage):
         if stamp is None:
             self._data, self._stamp, self.disk_version = {}, None, SCHEMA_VERSION
             return
-        raw = self.path.read_bytes()
+        raw = self._read()
         data, self.disk_version = decode_versioned(raw, self.path)
         self._data, self._stamp, self._bytes = data, stamp_of(self.path), raw
         if self._stamp != stamp:  # replaced while we read: read the newer one
             self.load()
+
+    def _read(self) -> bytes:
+        """The file's bytes; a folder, FIFO or device put in its place is refused, never waited on."""
+        try:
+            return read_regular_file(self.path)
+        except NotRegularFileError as error:
+            raise NotAFileError(
+                f"{self.path} is {error.what}, not the data file; put the file back, or point --db at a file"
+            ) from None
+        except (PermissionError, IsADirectoryError) as error:
+            reason = error.strerror or str(error)
+            raise StoreError(
+                f"cannot read {self.path}: {reason}; make it readable (chmod u+rw), then try again"
+            ) from None
 
     def changed_on_disk(self) -> bool:
         """True when another process replaced the file since we last read or wrote it."""
@@ -71,7 +86,7 @@ class DurableStorage(Storage):
             return True
         if self._stamp is None:
             return False
-        try:
+        try:  # the same inode as the file read: a regular file, so a plain read cannot block
             return self.path.read_bytes() != self._bytes
         except FileNotFoundError:
             return True

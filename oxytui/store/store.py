@@ -124,6 +124,7 @@ class Store(PeopleStore):
         self._clock = clock
         self._storage = DurableStorage(self.path)
         self._lock: filelock.FileLock | None = None  # made at the first write: reading needs no lock
+        self.lock_timeout = LOCK_TIMEOUT  # seconds a write waits for another writer (0: it does not wait)
         self._undo: list[_UndoStep] = []
         self.changes = 0  # grows with every change seen, ours or another process's
         self._people: tuple[int, date | None, list[str]] | None = None
@@ -201,7 +202,7 @@ class Store(PeopleStore):
         lock = self._lock
         try:
             ensure_dir(self.path.parent)  # 0700, before the lock file would make it with the umask's mode
-            lock.acquire()
+            lock.acquire(timeout=self.lock_timeout)
         except filelock.Timeout:
             raise LockTimeoutError(
                 f"{self.path} is being written by another oxytui that did not let go within "

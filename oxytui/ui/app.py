@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from pathlib import Path
 from typing import ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
@@ -13,15 +14,18 @@ from textual.screen import Screen
 from textual.theme import Theme
 
 from oxytui.core.days import format_day
+from oxytui.core.text import clean
 from oxytui.store import Store, StoreError
 from oxytui.ui.contrast import readable_variables
 from oxytui.ui.panes.people import PeoplePane
 from oxytui.ui.panes.recall import RecallPane
 from oxytui.ui.panes.streaks import StreaksPane
 from oxytui.ui.panes.today import TodayPane
+from oxytui.ui.saving import LockWaitEnded, wait_ended
 from oxytui.ui.screens.dashboard import DashboardScreen
 from oxytui.ui.screens.palette import KeyCommands, PeopleCommands
 from oxytui.ui.screens.quit_guard import GuardsQuit
+from oxytui.ui.typeahead import TypeAhead
 
 POLL_INTERVAL = 1.0  # seconds between looks at the data file and the clock
 
@@ -77,6 +81,10 @@ class OxyApp(App[int]):
         self._today = store.today()
         self._seen_changes = store.changes
         self._last_problem = ""
+        self._typeahead = TypeAhead(self, super().on_event)
+
+    async def on_event(self, event: events.Event) -> None:
+        await self._typeahead.handle(event)  # each key once the one before it has acted
 
     def get_css_variables(self) -> dict[str, str]:
         """The theme's variables, each text colour made readable (WCAG AA) on its backgrounds."""
@@ -185,10 +193,11 @@ class OxyApp(App[int]):
         """Pick up changes made by other processes, and roll over to a new logical day."""
         try:
             self.store.refresh()
-        except StoreError as error:
-            if str(error) != self._last_problem:
-                self._last_problem = str(error)
-                self.notify(str(error), title="Cannot read the data file", severity="error", markup=False)
+        except (StoreError, OSError) as error:  # the file spoiled, replaced by a folder or a FIFO, or locked
+            problem = file_problem(self.store.path, error)
+            if problem != self._last_problem:
+                self._last_problem = problem
+                self.notify(problem, title="Cannot read the data file", severity="error", markup=False)
             return
         self._last_problem = ""
         today = self.store.today()
@@ -205,11 +214,23 @@ class OxyApp(App[int]):
         self._seen_changes = self.store.changes
         self.dashboard.reload_panes()
 
+    @on(LockWaitEnded)
+    def _lock_wait_ended(self, event: LockWaitEnded) -> None:
+        wait_ended(self, event)  # a save that waited for another oxytui: make it now, or say why not
+
     @on(TodayPane.DataChanged)
     @on(RecallPane.RecallFinished)
     @on(PeoplePane.Changed)
     def _pane_changed_data(self) -> None:
         self.data_changed()
+
+
+def file_problem(path: Path, error: Exception) -> str:
+    """A notice for a data file that cannot be read (the dashboard keeps what it showed)."""
+    if isinstance(error, StoreError):
+        return clean(str(error))
+    reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+    return clean(f"cannot read {path}: {reason}. What is shown stays; nothing was changed")
 
 
 def create_app(store: Store, *, poll_interval: float = POLL_INTERVAL) -> OxyApp:

@@ -107,11 +107,18 @@ async def test_the_dashboard_shows_300_from_three_processes_while_it_writes_too(
         typed = []
         for n in range(3):  # the dashboard saves through its form while the processes write
             await _add_through_the_form(app, pilot, f"dash-{n}")
-            assert not isinstance(app.screen, ContactForm), "the form should have saved and closed"
+            # the form may wait for the lock: it should save and close
+            await wait_until(
+                pilot, lambda: not isinstance(app.screen, ContactForm), "the form to save and close"
+            )
             typed.append(f"dash-{n}")
         await pilot.press("d")  # and deletes the last one it made (the cursor is on it)
-        await pilot.pause()
         deleted = typed.pop()
+        await wait_until(
+            pilot,
+            lambda: deleted not in {c.who for c in app.dashboard.today_pane.rows},
+            "the deleted contact to go",
+        )
         await wait_until(
             pilot, lambda: all(w.poll() is not None for w in workers), "the writers to end", patience=300
         )

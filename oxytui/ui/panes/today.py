@@ -25,7 +25,8 @@ from oxytui.core.people import for_completion
 from oxytui.core.streaks import week_progress
 from oxytui.core.text import clean_line, shorten
 from oxytui.reports import history_of
-from oxytui.store import Store, StoreError
+from oxytui.store import Store
+from oxytui.ui import saving
 from oxytui.ui.screens.contact_form import ContactForm
 
 WHO_WIDTH = 16
@@ -288,15 +289,22 @@ class TodayPane(Vertical):
         self.post_message(self.DataChanged())
 
     def _attempt(self, change: Callable[[], str]) -> None:
-        """Run a write; report what it did, or why it could not."""
-        try:
-            done = change()
-        except ValidationError as error:
-            self.notify(" ".join(error.errors.values()), severity="warning", markup=False)
-        except StoreError as error:
-            self.notify(str(error), title="Not saved", severity="error", markup=False, timeout=10)
-        else:
-            self.notify(done, markup=False, timeout=NOTICE_SECONDS)
+        """Run a write (once another oxytui lets go of the lock, if it holds it: ui/saving.py); report what
+        it did, or why it could not."""
+
+        def done(message: str) -> None:
+            self.notify(message, markup=False, timeout=NOTICE_SECONDS)
+
+        def failed(error: Exception) -> None:
+            if isinstance(error, ValidationError):
+                self.notify(" ".join(error.errors.values()), severity="warning", markup=False)
+            else:
+                self.notify(str(error), title="Not saved", severity="error", markup=False, timeout=10)
+
+        def waiting(pending: object) -> None:
+            self.notify(saving.WAITING, markup=False, timeout=NOTICE_SECONDS)
+
+        saving.save(self.app, change, done, failed, waiting)
 
     def action_add(self) -> None:
         day = self.shown_day

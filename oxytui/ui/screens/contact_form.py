@@ -15,7 +15,8 @@ from textual.widgets import Input, Label, Static
 from oxytui.content import kind_id, kind_label, kinds
 from oxytui.core.model import Contact, ContactDraft, ValidationError
 from oxytui.core.text import clean_line
-from oxytui.store import StoreError
+from oxytui.ui import saving
+from oxytui.ui.saving import PendingSave
 from oxytui.ui.screens.dialog import DialogScreen
 from oxytui.ui.widgets.footer import KeysFooter
 
@@ -76,6 +77,7 @@ class ContactForm(DialogScreen[Contact | None]):
     ) -> None:
         self._title = title
         self._save = save
+        self._waiting_save: PendingSave[Contact] | None = None  # a save waiting for another oxytui's lock
         self._people = [clean_line(p) for p in people if clean_line(p)]
         self._contact = contact
         # What the inputs start with, and the stored text behind it: an untouched field keeps the stored text.
@@ -167,7 +169,7 @@ class ContactForm(DialogScreen[Contact | None]):
         self.query_one("#kind-hint", Static).update(kind_hint(self._start("kind")))
         self.query_one("#warmth-hint", Static).update(warmth_hint(self._start("warmth")))
         self.show_errors({})
-        self.input("who").focus()
+        self.set_focus(self.input("who"))  # at once: keys typed ahead go there (ui/typeahead.py)
 
     def input(self, name: str) -> Input:
         """The input of one field."""
@@ -188,7 +190,7 @@ class ContactForm(DialogScreen[Contact | None]):
         self._message("#form-error", " ".join(others))
         first = next((name for name in FIELDS if name in errors), None)
         if first is not None:
-            self.input(first).focus()
+            self.set_focus(self.input(first))
 
     def _message(self, selector: str, message: str) -> None:
         widget = self.query_one(selector, Static)
@@ -207,20 +209,40 @@ class ContactForm(DialogScreen[Contact | None]):
         )
 
     def action_save(self) -> None:
-        """Check every field, save when all are acceptable, and close with the saved contact."""
+        """Check every field, save when all are acceptable, and close with the saved contact.
+
+        While another oxytui holds the lock the form stays open and says so; it closes once the save is
+        made, or shows why it was not (ui/saving.py).
+        """
+        if self._waiting_save is not None:
+            return
         try:
             draft = self._draft()
-            contact = self._save(draft)
         except ValidationError as error:
             self.show_errors(error.errors)
             return
-        except StoreError as error:
-            self.show_errors({"save": f"Not saved: {error}"})
-            return
+        saving.save(self.app, lambda: self._save(draft), self._saved, self._not_saved, self._waiting)
+
+    def _saved(self, contact: Contact) -> None:
+        self._waiting_save = None
         self.dismiss(contact)
 
+    def _not_saved(self, error: Exception) -> None:
+        self._waiting_save = None
+        if isinstance(error, ValidationError):
+            self.show_errors(error.errors)
+        else:
+            self.show_errors({"save": f"Not saved: {error}"})
+
+    def _waiting(self, pending: PendingSave[Contact]) -> None:
+        self._waiting_save = pending
+        self._message("#form-error", f"{saving.WAITING} It is saved when that one lets go; escape cancels.")
+
     def action_cancel(self) -> None:
-        """Close without saving anything."""
+        """Close without saving anything (a save waiting for the lock is given up)."""
+        if self._waiting_save is not None:
+            self._waiting_save.cancel()
+            self._waiting_save = None
         self.dismiss(None)
 
     @on(Input.Submitted)

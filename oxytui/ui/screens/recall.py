@@ -21,6 +21,8 @@ from oxytui.recall_scripts import LoadedScripts
 from oxytui.store import Store
 from oxytui.store.errors import StoreError
 from oxytui.support import QUIET_LINE
+from oxytui.ui import saving
+from oxytui.ui.saving import PendingSave
 from oxytui.ui.screens.quit_guard import GuardsQuit
 from oxytui.ui.screens.recall_dialogs import StopChoice, StopDialog
 from oxytui.ui.screens.recall_pages import (
@@ -92,6 +94,7 @@ class RecallScreen(GuardsQuit, Screen[Recall | None]):
         self.session = self._new_session()
         self.timer: Timer | None = None
         self.chosen: Script | None = None
+        self._waiting_save: PendingSave[Recall] | None = None  # a save waiting for another oxytui's lock
 
     def _new_session(self) -> RecallSession:
         # Without a cue, a step that invites closing the eyes waits for a key instead of moving on silently.
@@ -279,6 +282,9 @@ class RecallScreen(GuardsQuit, Screen[Recall | None]):
             self._discard()
 
     def _discard(self) -> None:
+        if self._waiting_save is not None:  # a save waiting for the lock is given up
+            self._waiting_save.cancel()
+            self._waiting_save = None
         self.session.discard()
         self.app.notify(QUIET_LINE, title="Recall discarded", markup=False)
         self.dismiss(None)
@@ -336,13 +342,31 @@ class RecallScreen(GuardsQuit, Screen[Recall | None]):
         self._show("summary", "#summary")
 
     def _save(self) -> None:
-        try:
-            recall = self.store.add_recall(self.session.record())
-        except (StoreError, ValidationError) as error:
-            self.query_one("#summary-error", Static).update(f"Not saved: {error}. Press enter to try again.")
+        """Save the session (waiting, if another oxytui holds the lock, without freezing: ui/saving.py)."""
+        if self._waiting_save is not None:
             return
+        saving.save(
+            self.app,
+            lambda: self.store.add_recall(self.session.record()),
+            self._saved,
+            self._not_saved,
+            self._waiting,
+        )
+
+    def _saved(self, recall: Recall) -> None:
+        self._waiting_save = None
         self.session.saved()
         self.dismiss(recall)
+
+    def _not_saved(self, error: Exception) -> None:
+        self._waiting_save = None
+        self.query_one("#summary-error", Static).update(f"Not saved: {error}. Press enter to try again.")
+
+    def _waiting(self, pending: PendingSave[Recall]) -> None:
+        self._waiting_save = pending
+        self.query_one("#summary-error", Static).update(
+            f"{saving.WAITING} It is saved when that one lets go."
+        )
 
     # --- quitting ----------------------------------------------------------------------------
 

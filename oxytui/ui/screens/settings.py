@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -12,7 +12,9 @@ from textual.widgets import Footer, Input, Label, Select, Static
 
 from oxytui.core.days import WEEKDAYS
 from oxytui.core.model import STEP_CUES, Settings, ValidationError
-from oxytui.store import Store, StoreError
+from oxytui.store import Store
+from oxytui.ui import saving
+from oxytui.ui.saving import PendingSave
 from oxytui.ui.screens.dialog import DialogScreen
 
 FIELDS = {
@@ -110,6 +112,7 @@ class SettingsScreen(DialogScreen[bool]):
     def __init__(self, store: Store) -> None:
         super().__init__()
         self.store = store
+        self._waiting_save: PendingSave[Any] | None = None  # a save waiting for another oxytui's lock
 
     def compose(self) -> ComposeResult:
         settings = self.store.settings
@@ -169,25 +172,50 @@ class SettingsScreen(DialogScreen[bool]):
         self.action_save()
 
     def action_save(self) -> None:
-        """Check and save the settings, or say which field is wrong."""
+        """Check and save the settings, or say which field is wrong (waiting, if another oxytui holds the
+        lock, without freezing: ui/saving.py)."""
+        if self._waiting_save is not None:
+            return
         values, week_start = self._values()
         for name in FIELDS:
             self.query_one(f"#{name}", Input).remove_class("-error")
         try:
             changes = parse_settings(values, week_start, self.store.settings, self._choices())
-            if changes:
-                self.store.update_settings(**changes)
         except ValidationError as error:
+            self._not_saved(error)
+            return
+        if not changes:
+            self.dismiss(False)
+            return
+        saving.save(
+            self.app,
+            lambda: self.store.update_settings(**changes),
+            self._saved,
+            self._not_saved,
+            self._waiting,
+        )
+
+    def _saved(self, settings: object) -> None:
+        self._waiting_save = None
+        self.dismiss(True)
+
+    def _not_saved(self, error: Exception) -> None:
+        self._waiting_save = None
+        if isinstance(error, ValidationError):
             for name in error.errors:
                 if name in FIELDS:
                     self.query_one(f"#{name}", Input).add_class("-error")
             self.query_one("#settings-error", Static).update("\n".join(error.errors.values()))
-            return
-        except StoreError as error:
+        else:
             self.query_one("#settings-error", Static).update(f"Not saved: {error}")
-            return
-        self.dismiss(bool(changes))
+
+    def _waiting(self, pending: PendingSave[Any]) -> None:
+        self._waiting_save = pending
+        self.query_one("#settings-error", Static).update(f"{saving.WAITING} Escape cancels.")
 
     def action_cancel(self) -> None:
-        """Close without saving."""
+        """Close without saving (a save waiting for the lock is given up)."""
+        if self._waiting_save is not None:
+            self._waiting_save.cancel()
+            self._waiting_save = None
         self.dismiss(False)

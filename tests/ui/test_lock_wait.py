@@ -1,0 +1,127 @@
+"""Issue 10 item 6: the dashboard never freezes on the lock. While another oxytui holds it, a save
+says it is waiting, keys (q included) keep working, and the save is made, or fails with a message,
+when the wait ends. The other writer here is a real file lock on the same lock file."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import timedelta
+from typing import Any
+
+import filelock
+import pytest
+from textual.app import App
+from textual.widgets import Input, Static
+
+from oxytui.paths import lock_path
+from oxytui.store import Store, lockwait
+from oxytui.ui import saving
+from oxytui.ui.screens.contact_form import ContactForm
+from tests.ui.conftest import AppFactory
+
+WAIT = lockwait.POLL * 6  # long enough for the worker to see the lock let go
+
+
+@pytest.fixture
+def other_writer(store: Store) -> Iterator[filelock.FileLock]:
+    """The lock of the store's file, to hold as another oxytui would hold it while it writes."""
+    lock = filelock.FileLock(str(lock_path(store.path)), timeout=0)
+    try:
+        yield lock
+    finally:
+        lock.release(force=True)
+
+
+def notices(app: App[Any], monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    messages: list[str] = []
+    notify = app.notify
+
+    def recording(message: str, *args: Any, **kwargs: Any) -> None:
+        messages.append(message)
+        notify(message, *args, **kwargs)
+
+    monkeypatch.setattr(app, "notify", recording)
+    return messages
+
+
+async def test_the_form_waits_for_the_other_writer_then_saves(
+    store: Store, make_app: AppFactory, other_writer: filelock.FileLock
+) -> None:
+    app = make_app()
+    other_writer.acquire()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("a", *"Jo", "tab", *"hug", "enter")
+        form = app.screen
+        assert isinstance(form, ContactForm)
+        shown = str(form.query_one("#form-error", Static).content)
+        assert shown.startswith("Waiting for another oxytui"), shown
+        await pilot.press("tab", "tab", "tab", *"by the sea")  # the keys still work
+        assert form.values["note"] == "by the sea"
+        assert store.all_contacts() == []
+        other_writer.release()
+        await pilot.pause(WAIT)
+        await pilot.pause()
+        assert app.screen is not form  # the save was made and the form closed
+        assert [c.who for c in app.dashboard.today_pane.rows] == ["Jo"]
+    assert [(c.who, c.kind) for c in Store.open(store.path).all_contacts()] == [("Jo", "hug")]
+
+
+async def test_q_quits_while_a_save_waits(
+    store: Store, make_app: AppFactory, other_writer: filelock.FileLock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = make_app()
+    other_writer.acquire()
+    messages = notices(app, monkeypatch)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("z")  # mark today a rest day: waits for the lock
+        assert messages[-1].startswith("Waiting for another oxytui"), messages
+        await pilot.press("q")
+        await pilot.pause()
+        assert not app.is_running
+    assert Store.open(store.path).rest_days() == {}
+
+
+async def test_settings_wait_for_the_other_writer_then_save(
+    store: Store, make_app: AppFactory, other_writer: filelock.FileLock
+) -> None:
+    app = make_app()
+    other_writer.acquire()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("3", "s")  # the streaks pane, and its settings
+        await pilot.pause()
+        screen = app.screen
+        assert type(screen).__name__ == "SettingsScreen"
+        field = screen.query_one("#goal_warm_days", Input)
+        field.value = "6"  # not the default
+        await pilot.press("enter")
+        shown = str(screen.query_one("#settings-error", Static).content)
+        assert shown.startswith("Waiting for another oxytui"), shown
+        other_writer.release()
+        await pilot.pause(WAIT)
+        await pilot.pause()
+        assert app.screen is not screen
+    assert Store.open(store.path).settings.goal_warm_days == 6
+
+
+async def test_a_wait_that_runs_out_says_so_and_the_keys_work_meanwhile(
+    store: Store,
+    make_app: AppFactory,
+    other_writer: filelock.FileLock,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(saving, "LOCK_TIMEOUT", WAIT)
+    app = make_app()
+    before = store.path.read_bytes()
+    other_writer.acquire()
+    messages = notices(app, monkeypatch)
+    async with app.run_test(size=(100, 30)) as pilot:
+        pane = app.dashboard.today_pane
+        today = pane.shown_day
+        await pilot.press("z")
+        assert messages[-1].startswith("Waiting for another oxytui")
+        await pilot.press("[")  # moving between days works while the save waits
+        assert pane.shown_day == today - timedelta(days=1)
+        await pilot.pause(WAIT * 3)
+        assert "did not let go" in messages[-1] and "nothing was saved" in messages[-1], messages
+        assert not store.is_rest_day(today)
+    assert store.path.read_bytes() == before

@@ -43,3 +43,17 @@ class Polls:
         """Wait until the dashboard has looked `polls` more times (two: one whole look after now)."""
         target = self.count + polls
         await wait_until(pilot, lambda: self.count >= target, f"{polls} looks at the data file")
+
+
+def palette_offers(app: OxyApp, words: str) -> Callable[[], bool]:
+    """A condition: the command palette is open and lists an option holding `words`."""
+    from textual.command import CommandList, CommandPalette
+
+    def offered() -> bool:
+        screen = app.screen
+        if not isinstance(screen, CommandPalette):
+            return False
+        options = screen.query_one(CommandList)
+        return any(words in str(options.get_option_at_index(i).prompt) for i in range(options.option_count))
+
+    return offered

@@ -20,7 +20,8 @@ from textual.widgets import Static
 from oxytui.store import Store
 from oxytui.ui.app import OxyApp
 from oxytui.ui.screens.contact_form import ContactForm
-from tests.ui.conftest import TEST_POLL, AppFactory
+from tests.ui.conftest import AppFactory
+from tests.waiting import Polls
 
 RESCUE_AFTER = 30.0  # seconds: a dashboard still stuck on the FIFO by then is let go, and the test fails
 
@@ -89,6 +90,7 @@ async def test_a_data_file_replaced_while_open_gives_a_notice_and_never_blocks(
     path = sample.path
     original = path.read_bytes()
     app = make_app()
+    polls = Polls(app)
     messages = notices(app, monkeypatch)
     # The rescue stays on until the app has ended: a dashboard stuck on the FIFO would stick again.
     with fifo_rescue(path) as rescued:
@@ -99,7 +101,7 @@ async def test_a_data_file_replaced_while_open_gives_a_notice_and_never_blocks(
                 path.mkdir()
             else:
                 os.mkfifo(path)
-            await pilot.pause(TEST_POLL * 6)
+            await polls.wait(pilot, 4)  # several looks: the notice is shown once, not at every look
             assert not rescued, "the dashboard waited on the FIFO"
             assert app.is_running and whos(app) == shown  # what was shown stays
             assert len([m for m in messages if str(path) in m]) == 1, messages  # once, not every poll
@@ -111,7 +113,7 @@ async def test_a_data_file_replaced_while_open_gives_a_notice_and_never_blocks(
             else:
                 path.unlink()
             path.write_bytes(original)  # the file is back: the same form saves it
-            await pilot.pause(TEST_POLL * 4)
+            await polls.wait(pilot)
             await pilot.press("enter")
             await pilot.pause()
             assert app.screen is not form
@@ -132,13 +134,14 @@ async def test_an_unreadable_data_file_gives_a_notice_and_keeps_the_typing(
         return real_open(target, *args, **kwargs)
 
     app = make_app()
+    polls = Polls(app)
     messages = notices(app, monkeypatch)
     async with app.run_test(size=(100, 30)) as pilot:
         shown = whos(app)
         monkeypatch.setattr(os, "open", guarded_open)
         refused["on"] = True
         os.utime(path, ns=(1, 1))  # the poll sees a change and reads the file again
-        await pilot.pause(TEST_POLL * 6)
+        await polls.wait(pilot, 4)
         assert app.is_running and whos(app) == shown
         [message] = [m for m in messages if str(path) in m]
         assert "Permission denied" in message, message

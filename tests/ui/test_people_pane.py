@@ -15,6 +15,7 @@ from oxytui.ui.panes.people import PeoplePane
 from oxytui.ui.screens.contact_form import ContactForm
 from oxytui.ui.screens.person import AskScreen, PersonScreen
 from tests.ui.conftest import AppFactory
+from tests.waiting import palette_offers, wait_until
 
 HOSTILE = "Eve\x1b[31m[bold]\u202e"
 
@@ -124,7 +125,7 @@ async def test_palette_opens_a_person(people: Store, make_app: AppFactory) -> No
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"Open Opa")
-        await pilot.pause(0.3)
+        await wait_until(pilot, palette_offers(app, "Opa"), "the palette to offer Opa")
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, PersonScreen) and app.screen.name_shown == "Opa"

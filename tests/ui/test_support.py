@@ -25,6 +25,7 @@ from oxytui.ui.screens.settings import SettingsScreen
 from oxytui.ui.screens.support import SupportScreen
 from tests.conftest import FakeClock
 from tests.ui.test_recall_screen import rate_after, start
+from tests.waiting import palette_offers, wait_until
 
 
 class PaneApp(App[None]):
@@ -95,7 +96,7 @@ async def test_support_from_help_about_and_the_palette(store: Store) -> None:
         assert isinstance(app.screen, CommandPalette)
         for char in "Support":
             await pilot.press(char)
-        await pilot.pause(0.3)
+        await wait_until(pilot, palette_offers(app, "Support"), "the palette to offer Support")
         await pilot.press("enter")
         await pilot.pause()
         assert "findahelpline.com" in _support_shown(app)

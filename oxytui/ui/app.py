@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import ClassVar
 
@@ -21,7 +21,7 @@ from oxytui.ui.panes.people import PeoplePane
 from oxytui.ui.panes.recall import RecallPane
 from oxytui.ui.panes.streaks import StreaksPane
 from oxytui.ui.panes.today import TodayPane
-from oxytui.ui.saving import LockWaitEnded, wait_ended
+from oxytui.ui.saving import WAITING, LockWaitEnded, PendingSave, save, wait_ended
 from oxytui.ui.screens.dashboard import DashboardScreen
 from oxytui.ui.screens.palette import KeyCommands, PeopleCommands
 from oxytui.ui.screens.quit_guard import GuardsQuit
@@ -116,13 +116,21 @@ class OxyApp(App[int]):
 
     # --- settings ------------------------------------------------------------------------
 
-    def _save_settings(self, **changes: object) -> bool:
-        try:
-            self.store.update_settings(**changes)
-        except StoreError as error:
+    def _save_settings(self, then: Callable[[], None] | None = None, **changes: object) -> None:
+        """Save settings (waiting, if another oxytui holds the lock, without freezing: ui/saving.py);
+        `then` runs once they are saved."""
+
+        def done(_: object) -> None:
+            if then is not None:
+                then()
+
+        def failed(error: Exception) -> None:
             self.notify(str(error), title="Setting not saved", severity="error", markup=False, timeout=10)
-            return False
-        return True
+
+        def waiting(_: PendingSave[object]) -> None:
+            self.notify(WAITING, markup=False)
+
+        save(self, lambda: self.store.update_settings(**changes), done, failed, waiting)
 
     def _theme_changed(self, theme: Theme) -> None:
         if theme.name != self.store.settings.theme:
@@ -130,14 +138,16 @@ class OxyApp(App[int]):
 
     def _welcomed(self, hour: int | None) -> None:
         hour = self.store.settings.day_start_hour if hour is None else hour
-        if self._save_settings(welcomed=True, day_start_hour=hour):
-            self.poll()
+        self._save_settings(self.poll, welcomed=True, day_start_hour=hour)
 
     def _day_start_chosen(self, hour: int | None) -> None:
         if hour is not None and hour != self.store.settings.day_start_hour:
-            if self._save_settings(day_start_hour=hour):
+
+            def saved() -> None:
                 self.notify(f"A day now starts at {hour:02d}:00.")
-            self.poll()
+                self.poll()
+
+            self._save_settings(saved, day_start_hour=hour)
 
     def action_day_start(self) -> None:
         """Change the hour at which a new day starts."""

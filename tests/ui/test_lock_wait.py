@@ -16,8 +16,13 @@ from textual.widgets import Input, Static
 from oxytui.paths import lock_path
 from oxytui.store import Store, lockwait
 from oxytui.ui import saving
+from oxytui.ui.panes.recall import RecallPane
+from oxytui.ui.panes.streaks import StreaksPane
 from oxytui.ui.screens.contact_form import ContactForm
+from oxytui.ui.screens.recall_dialogs import StopDialog
 from tests.ui.conftest import AppFactory
+from tests.ui.test_recall_screen import start
+from tests.waiting import wait_until
 
 WAIT = lockwait.POLL * 6  # long enough for the worker to see the lock let go
 
@@ -125,3 +130,39 @@ async def test_a_wait_that_runs_out_says_so_and_the_keys_work_meanwhile(
         assert "did not let go" in messages[-1] and "nothing was saved" in messages[-1], messages
         assert not store.is_rest_day(today)
     assert store.path.read_bytes() == before
+
+
+async def test_a_theme_change_waits_for_the_other_writer_and_the_keys_work_meanwhile(
+    store: Store, make_app: AppFactory, other_writer: filelock.FileLock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = make_app()
+    messages = notices(app, monkeypatch)
+    other_writer.acquire()
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.theme = "nord"
+        await wait_until(pilot, lambda: any(m.startswith("Waiting for another") for m in messages), "notice")
+        await pilot.press("3")  # the keys still work while the setting waits
+        assert app.dashboard.query_one(StreaksPane).has_focus_within
+        other_writer.release()
+        await wait_until(pilot, lambda: Store.open(store.path).settings.theme == "nord", "the theme saved")
+
+
+async def test_keeping_a_recall_when_quitting_waits_for_the_other_writer_then_quits(
+    store: Store, make_app: AppFactory, other_writer: filelock.FileLock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = make_app()
+    messages = notices(app, monkeypatch)
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.dashboard.query_one(RecallPane).tick_seconds = 3600
+        await pilot.press("2")
+        await start(pilot, "2", None, ("6", "3"))
+        other_writer.acquire()
+        await pilot.press("q")
+        await wait_until(pilot, lambda: isinstance(app.screen, StopDialog), "the question")
+        await pilot.press("k")
+        await wait_until(pilot, lambda: any(m.startswith("Waiting for another") for m in messages), "notice")
+        assert app.is_running and Store.open(store.path).recalls() == []
+        other_writer.release()
+        await wait_until(pilot, lambda: not app.is_running, "oxytui to close once the recall is kept")
+    [recall] = Store.open(store.path).recalls()
+    assert not recall.completed

@@ -19,7 +19,6 @@ from oxytui.core.recall import Script, figure_suggestions, parse_rating
 from oxytui.core.recall_session import Phase, RecallSession
 from oxytui.recall_scripts import LoadedScripts
 from oxytui.store import Store
-from oxytui.store.errors import StoreError
 from oxytui.support import QUIET_LINE
 from oxytui.ui import saving
 from oxytui.ui.saving import PendingSave
@@ -378,18 +377,26 @@ class RecallScreen(GuardsQuit, Screen[Recall | None]):
             return True  # already asking
 
         def chosen(choice: StopChoice | None) -> None:
-            if choice == "discard" or (choice == "keep" and self._keep_as_it_stands()):
+            if choice == "discard":
                 quit_app()
+            elif choice == "keep":
+                self._keep_as_it_stands(quit_app)
 
         self.app.push_screen(StopDialog(can_keep=True, quitting=True), chosen)
         return True
 
-    def _keep_as_it_stands(self) -> bool:
+    def _keep_as_it_stands(self, then: Callable[[], None]) -> None:
+        """Keep the session as it stands, then quit (waiting for another oxytui's lock off the UI thread)."""
         self.session.finish_early()
-        try:
-            self.store.add_recall(self.session.record())
-        except (StoreError, ValidationError) as error:
+
+        def saved(_: Recall) -> None:
+            self.session.saved()
+            then()
+
+        def failed(error: Exception) -> None:
             self.app.notify(f"Not saved: {error}", title="Recall", severity="error", markup=False)
-            return False
-        self.session.saved()
-        return True
+
+        def waiting(_: PendingSave[Recall]) -> None:
+            self.app.notify(f"{saving.WAITING} oxytui closes once it is saved.", title="Recall", markup=False)
+
+        saving.save(self.app, lambda: self.store.add_recall(self.session.record()), saved, failed, waiting)

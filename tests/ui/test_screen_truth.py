@@ -40,6 +40,7 @@ def completed_recall(number: int, day: date, clock: FakeClock) -> Recall:
 async def test_recall_and_streaks_panes_agree_on_a_week_with_rest_days(
     store: Store, clock: FakeClock, make_app: AppFactory
 ) -> None:
+    store.update_settings(goal_recalls=3)
     store.set_rest_day(MONDAY)
     store.set_rest_day(TUESDAY)
     store.add_recall(completed_recall(1, WEDNESDAY, clock))

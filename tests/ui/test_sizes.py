@@ -17,6 +17,7 @@ from textual.app import App
 
 from oxytui.core.model import ContactDraft
 from oxytui.store import Store
+from oxytui.ui.screens.recall_pages import ChoosePage
 from oxytui.ui.widgets.heatmap import REST, SHAPES
 from tests.ui.conftest import AppFactory
 
@@ -93,7 +94,7 @@ async def test_the_dashboard_at_each_size(
     assert "This week: 0 of 2 recalls" in recall or "Recalls this week: 0/2" in recall
     if width >= 80:  # whole sentences, never cut mid-word
         assert "3 warm contacts · 3 people · 37 min" in today
-        assert "Today counts. 2 days and going." in streaks
+        assert "Today is warm: 2 days in a row." in streaks
         assert "This week: 0 of 2 recalls" in recall
 
 
@@ -112,7 +113,10 @@ async def test_the_recall_chooser_keeps_its_keys_in_view_at_60x20(store: Store, 
         await pilot.press("2", "r")
         await pilot.pause()
         text = screen_text(app)
-    assert "Press 1–5 to choose · escape to close" in text
+        scripts = app.screen.query_one(ChoosePage).scripts
+    assert len(scripts) == 8  # more than 20 rows can list
+    assert "Press 1–8 to choose · escape to close" in text
+    assert scripts[-1].title not in text  # the list is cut off, its keys are not
 
 
 @pytest.mark.parametrize("size", [(80, 24), (100, 30)], ids=["80x24", "100x30"])
@@ -122,5 +126,5 @@ async def test_why_the_streak_ended_is_said_whole(
     store.add_contact(ContactDraft("Sam", "hug"), date(2026, 11, 21))  # four days before today
     text = await capture(make_app, size)
     streaks = " ".join(" ".join(line.strip("│ ╭╮╰╯─").split()) for line in pane_lines(text, "3 Streaks"))
-    assert "Ended Mon 23 Nov: nothing logged on Sun 22 Nov." in streaks
+    assert "Last run: 1 warm day, to Sat 21 Nov. Any evening can start a new one." in streaks
     assert "rest" in streaks  # the legend stays below it

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date
-from weakref import WeakKeyDictionary
 
 from oxytui.content import kind_label
 from oxytui.core.days import week_bounds
@@ -14,18 +13,12 @@ from oxytui.core.text import clean_line
 from oxytui.core.weekly import WeeklyReview, build_review, review_markdown
 from oxytui.store import Store
 
-# The last history built for each store, with the store's change count it was built at.
-_HISTORIES: WeakKeyDictionary[Store, tuple[int, History]] = WeakKeyDictionary()
-
 
 def history_of(store: Store) -> History:
-    """The streak history of everything in `store`, built again only after a change (ours or another's)."""
-    cached = _HISTORIES.get(store)
-    if cached is not None and cached[0] == store.changes:
-        return cached[1]
-    history = History.build(store.all_contacts(), store.recalls(), store.rest_days())
-    _HISTORIES[store] = (store.changes, history)
-    return history
+    """The streak history of everything in `store`, built once per version of its data."""
+    return store.derived(
+        "history", lambda: History.build(store.all_contacts(), store.recalls(), store.rest_days())
+    )
 
 
 def streak_summary(store: Store, history: History | None = None) -> StreakSummary:

@@ -568,7 +568,7 @@ def test_a_writer_that_does_not_let_go_gives_exit_2(
 
     run(capsys, "--db", str(db_path), "log", "Sam")
     before = db_path.read_bytes()
-    monkeypatch.setattr("oxytui.store.store.LOCK_TIMEOUT", 0.2)
+    monkeypatch.setattr("oxytui.store.lock.LOCK_TIMEOUT", 0.2)
     holder = filelock.FileLock(str(lock_path(db_path)))
     with holder:
         code, out, err = run(capsys, "--db", str(db_path), "log", "Kim")

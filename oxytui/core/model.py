@@ -6,6 +6,7 @@ import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta, timezone
+from typing import TypedDict
 
 from oxytui.core.days import WEEKDAYS, utc_offset_text
 from oxytui.core.text import clean, has_lone_surrogate
@@ -257,6 +258,19 @@ class Settings:
         if self.step_cue not in STEP_CUES:
             errors["step_cue"] = f"step_cue must be one of {', '.join(STEP_CUES)}"
         _check(errors)
+
+
+class SettingsChanges(TypedDict, total=False):
+    """Some of the settings, by name: what one update changes (the others stay as they are)."""
+
+    day_start_hour: int
+    week_start: str
+    goal_warm_days: int
+    goal_recalls: int
+    theme: str
+    welcomed: bool
+    gentle: bool
+    step_cue: str
 
 
 EVERY_DAYS_MAX = 3650

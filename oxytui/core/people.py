@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
-from oxytui.core.model import EVERY_DAYS_MAX, Contact, PersonRecord, ValidationError
+from oxytui.core.model import EVERY_DAYS_MAX, NOTE_MAX, Contact, PersonRecord, ValidationError
 from oxytui.core.text import clean_line
 
 RECENT_DAYS = 30
@@ -324,3 +324,25 @@ def week_people_lines(week: Iterable[Contact], due: list[Person], shown: Callabl
             "It's been a while with: " + ", ".join(shown(p.name) for p in due) + " — perhaps next week?"
         )
     return lines
+
+
+def merge_records(kept: PersonRecord | None, merged: PersonRecord | None, name: str) -> PersonRecord | None:
+    """One record from two people who are one: `kept`'s choices first, `merged`'s where kept has none."""
+    if kept is None and merged is None:
+        return None
+    if kept is None or merged is None:
+        only = kept or merged
+        assert only is not None
+        return replace(only, name=name)
+    notes = [note for note in (kept.note, merged.note) if note]
+    note = "" if not notes else notes[0] if len(set(notes)) == 1 else f"{notes[0]}\n\n{notes[1]}"
+    if len(note) > NOTE_MAX:
+        raise ValidationError(
+            {"note": f"the two notes together are longer than {NOTE_MAX} characters; shorten one first"}
+        )
+    return PersonRecord(
+        name=name,
+        every_days=kept.every_days if kept.every_days is not None else merged.every_days,
+        remembered=kept.remembered or merged.remembered,
+        note=note,
+    )

@@ -46,6 +46,11 @@ class History:
     recalls: dict[date, int] = field(default_factory=dict)
     warmth: dict[date, int] = field(default_factory=dict)
     steps: tuple[int, ...] = LEVEL_STEPS
+    # The weeks worked out from this history, by settings and today: a history is built once per
+    # version of the data, so these go with it (the Streaks pane and the review ask for the same).
+    weeks: dict[tuple[Settings, date], tuple[WeekProgress, ...]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     @classmethod
     def build(cls, contacts: Iterable[Contact], recalls: Iterable[Recall], rest: Iterable[date]) -> History:
@@ -226,19 +231,13 @@ def week_progress(history: History, day: date, settings: Settings, today: date) 
     )
 
 
-# The last weeks computed, for the history object (kept, so never another's id), settings and today they
-# were computed for: the Streaks pane and the weekly review ask for the same weeks one after the other.
-_last_weeks: list[tuple[History, Settings, date, tuple[WeekProgress, ...]]] = []
-
-
 def all_weeks(history: History, settings: Settings, today: date) -> list[WeekProgress]:
     """Every week from the first warm or rest day up to the running week, oldest first."""
-    for known, known_settings, known_today, weeks in _last_weeks:
-        if known is history and known_settings == settings and known_today == today:
-            return list(weeks)
-    computed = _all_weeks(history, settings, today)
-    _last_weeks[:] = [(history, settings, today, tuple(computed))]
-    return computed
+    key = (settings, today)
+    if key not in history.weeks:
+        history.weeks.clear()  # one today and one set of settings at a time
+        history.weeks[key] = tuple(_all_weeks(history, settings, today))
+    return list(history.weeks[key])
 
 
 def _all_weeks(history: History, settings: Settings, today: date) -> list[WeekProgress]:

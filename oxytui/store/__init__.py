@@ -7,7 +7,8 @@ from oxytui.store.errors import (
     UnreadableFileError,
     WriteFailedError,
 )
-from oxytui.store.store import ImportResult, Store, check_path, restore_hint
+from oxytui.store.faults import check_path, restore_hint
+from oxytui.store.store import ImportResult, Store
 
 __all__ = [
     "ImportResult",

@@ -6,7 +6,8 @@ import os
 import stat
 from pathlib import Path
 
-from oxytui.store.errors import StoreError
+from oxytui.store.backups import newest_good_backup
+from oxytui.store.errors import NotAFileError, StoreError
 
 
 class ReadOnlyFileError(StoreError):
@@ -34,3 +35,33 @@ def unreadable_message(path: Path, error: OSError) -> str:
     if isinstance(error, IsADirectoryError):
         return f"{path} is a folder: point --db at a file such as oxytui.json"
     return f"{path} cannot be read: {reason}"
+
+
+def check_path(path: Path) -> Path:
+    """Return the real path of the data file, or raise NotAFileError if it cannot be one."""
+    if path.is_symlink() and not path.exists():
+        raise NotAFileError(f"{path} is a symlink to nothing: point --db at a file")
+    real = path.resolve() if path.is_symlink() else path
+    try:
+        mode = os.stat(real).st_mode
+    except FileNotFoundError:
+        return real
+    except OSError as error:  # a file where a folder should be, no permission, a symlink loop
+        raise NotAFileError(
+            f"{path} cannot be used ({error.strerror or error}): point --db at a file such as oxytui.json"
+        ) from None
+    if not stat.S_ISREG(mode):
+        what = "a folder" if stat.S_ISDIR(mode) else "not a regular file"
+        raise NotAFileError(f"{path} is {what}: point --db at a file such as oxytui.json")
+    return real
+
+
+def restore_hint(path: Path) -> str:
+    """What to do when the data file at `path` cannot be read."""
+    backup = newest_good_backup(path)
+    if backup is None:
+        return f"No good backup was found in {path.parent / 'backups'}. The file was left untouched."
+    return (
+        f"The file was left untouched. The newest good backup is {backup.path}.\n"
+        f"To go back to it: oxytui --db {path} restore {backup.path}"
+    )

@@ -11,10 +11,11 @@ import contextlib
 import os
 import stat
 import tempfile
+from datetime import date
 from pathlib import Path
 
 from oxytui.paths import backup_dir, lock_path
-from oxytui.store.atomic import TEMP_SUFFIX, atomic_write, fsync_dir, temp_prefix
+from oxytui.store.atomic import TEMP_SUFFIX, atomic_write, ensure_dir, fsync_dir, temp_prefix
 from oxytui.store.errors import StoreError
 
 Identity = tuple[int, int]
@@ -118,3 +119,18 @@ def _replace_symlink(target: Path, payload: bytes) -> None:
     finally:
         with contextlib.suppress(FileNotFoundError):
             temp.unlink()
+
+
+def review_path(db_path: Path, week: date) -> Path:
+    """Where the weekly review of `week` is saved: reviews/ in the data file's folder."""
+    return db_path.parent / "reviews" / f"oxytui-week-{week.isoformat()}.md"
+
+
+def write_review(db_path: Path, week: date, text: str) -> Path:
+    """Save a weekly review as Markdown (atomically, mode 0600) and return where it went.
+
+    Raises OSError when the folder cannot be made, StoreError when the file cannot be written.
+    """
+    path = review_path(db_path, week)
+    ensure_dir(path.parent)
+    return write_output(path, text.encode("utf-8"), db_path)

@@ -2,21 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, MutableMapping
-from dataclasses import replace
+from collections.abc import Callable
 from datetime import date
-from typing import TYPE_CHECKING, Any, Final, TypeVar
+from typing import TYPE_CHECKING, Final, TypeVar
 
-from tinydb import Query, TinyDB
+from tinydb import Query
 
-from oxytui.core.model import NOTE_MAX, Contact, PersonRecord, Recall, ValidationError
-from oxytui.core.people import Person, contacts_with, derive_people, name_key
+from oxytui.core.model import Contact, PersonRecord, ValidationError
+from oxytui.core.people import Person, contacts_with, derive_people, merge_records, name_key
 from oxytui.core.records import person_to_dict
 from oxytui.core.text import clean_line
 
 if TYPE_CHECKING:
-    from oxytui.store.fileformat import Data
-    from oxytui.store.storage import DurableStorage
+    from oxytui.store.datafile import DataFile
+    from oxytui.store.journal import Journal
+    from oxytui.store.views import Records
 
 T = TypeVar("T")
 
@@ -34,66 +34,33 @@ def _unknown(name: str) -> ValidationError:
     )
 
 
-def merge_records(kept: PersonRecord | None, merged: PersonRecord | None, name: str) -> PersonRecord | None:
-    """One record from two people who are one: `kept`'s choices first, `merged`'s where kept has none."""
-    if kept is None and merged is None:
-        return None
-    if kept is None or merged is None:
-        only = kept or merged
-        assert only is not None
-        return replace(only, name=name)
-    notes = [note for note in (kept.note, merged.note) if note]
-    note = "" if not notes else notes[0] if len(set(notes)) == 1 else f"{notes[0]}\n\n{notes[1]}"
-    if len(note) > NOTE_MAX:
-        raise ValidationError(
-            {"note": f"the two notes together are longer than {NOTE_MAX} characters; shorten one first"}
-        )
-    return PersonRecord(
-        name=name,
-        every_days=kept.every_days if kept.every_days is not None else merged.every_days,
-        remembered=kept.remembered or merged.remembered,
-        note=note,
-    )
-
-
-def records_from(data: Iterable[PersonRecord]) -> dict[str, PersonRecord]:
-    """Person records by name key (for one key, the last one wins)."""
-    return {name_key(record.name): record for record in data}
-
-
 class PeopleStore:
-    """Mixed into the Store: person records in the `people` table, people derived once per change."""
+    """Mixed into the Store: person records in the `people` table, people derived once per version."""
 
-    _db: TinyDB
-    _contacts: dict[str, Contact]
-    _recalls: dict[str, Recall]
-    _storage: DurableStorage
-    _person_records: dict[str, PersonRecord]
-    _people_cache: tuple[int, date, dict[str, Person]] | None = None
-    changes: int
+    _file: DataFile
+    _journal: Journal
 
     if TYPE_CHECKING:
 
+        @property
+        def _records(self) -> Records: ...
         def _write(self, change: Callable[[], T]) -> T: ...
-        def _push_undo(self, description: str, revert: Callable[[], None]) -> None: ...
-        def _index(self, data: Data) -> None: ...
+        def derived(self, key: object, build: Callable[[], T]) -> T: ...
         def today(self) -> date: ...
 
     # --- reading -------------------------------------------------------------------------
 
     def person_records(self) -> dict[str, PersonRecord]:
         """What the user keeps about people, by name key."""
-        return dict(self._person_records)
+        return dict(self._records.people)
 
     def everyone(self) -> dict[str, Person]:
         """Every person by name key, derived from the contacts (worked out again only after a change)."""
         today = self.today()
-        cached = self._people_cache
-        if cached is not None and cached[:2] == (self.changes, today):
-            return cached[2]
-        people = derive_people(self._contacts.values(), self._person_records, today)
-        self._people_cache = (self.changes, today, people)
-        return people
+        records = self._records
+        return self.derived(
+            ("everyone", today), lambda: derive_people(records.contacts.values(), records.people, today)
+        )
 
     def person(self, name: str) -> Person | None:
         """The person `name` refers to (case and outer spaces ignored), if anyone."""
@@ -101,17 +68,15 @@ class PeopleStore:
 
     def contacts_with(self, name: str) -> list[Contact]:
         """Every contact with the person `name` refers to, newest first."""
-        return contacts_with(self._contacts.values(), name_key(name))
+        return contacts_with(self._records.contacts.values(), name_key(name))
 
     # --- changing ------------------------------------------------------------------------
 
     def _put_person(self, key: str, record: PersonRecord | None) -> None:
-        table = self._db.table("people")
+        table = self._file.db.table("people")
         table.remove(Query().name.test(lambda name: name_key(name) == key))
-        self._person_records.pop(key, None)
         if record is not None:
             table.insert(person_to_dict(record))
-            self._person_records[key] = record
 
     def set_person(
         self,
@@ -142,11 +107,11 @@ class PeopleStore:
         def change() -> None:
             nonlocal record, previous
             record = build()  # again, on the newest file
-            previous = self._person_records.get(key)
+            previous = self._records.people.get(key)
             self._put_person(key, record)
 
         self._write(change)
-        self._push_undo(f"changed {record.name}", lambda: self._put_person(key, previous))
+        self._journal.push(f"changed {record.name}", lambda: self._put_person(key, previous))
         return record
 
     def rename_person(self, old: str, new: str) -> int:
@@ -168,17 +133,19 @@ class PeopleStore:
                 raise _unknown(old)
             whos.clear()
             figures.clear()
-            whos.update({c.id: c.who for c in self._contacts.values() if name_key(c.who) == old_key})
-            figures.update({r.id: r.figure for r in self._recalls.values() if name_key(r.figure) == old_key})
+            records = self._records
+            whos.update({c.id: c.who for c in records.contacts.values() if name_key(c.who) == old_key})
+            figures.update(
+                {r.id: r.figure for r in records.recalls.values() if name_key(r.figure) == old_key}
+            )
             before.clear()
-            before.update({key: self._person_records.get(key) for key in (old_key, new_key)})
+            before.update({key: records.people.get(key) for key in (old_key, new_key)})
             kept = before[new_key] if new_key != old_key else None
             merged = merge_records(kept, before[old_key], new)
             self._set_field("contacts", "who", {key: new for key in whos})
             self._set_field("recalls", "figure", {key: new for key in figures})
             self._put_person(old_key, None)
             self._put_person(new_key, merged)
-            self._index(self._storage.read())
 
         def revert() -> None:
             self._set_field("contacts", "who", whos)
@@ -187,21 +154,15 @@ class PeopleStore:
                 self._put_person(key, None)
             for key, record in before.items():
                 self._put_person(key, record)
-            self._index(self._storage.read())
 
         self._write(change)
-        self._push_undo(f"renamed {old.strip()} to {new}", revert)
+        self._journal.push(f"renamed {old.strip()} to {new}", revert)
         return len(whos)
 
     def _set_field(self, table: str, field: str, values: dict[str, str]) -> None:
-        """Set `field` of each record whose id is in `values` to its value, in one pass over the table."""
-        if not values:
-            return
-
-        def update(document: MutableMapping[Any, Any]) -> None:
-            document[field] = values[document["id"]]
-
-        self._db.table(table).update(update, Query().id.test(lambda id_: id_ in values))
+        """Set `field` of each record whose id is in `values` to its value (new documents, see views.py)."""
+        documents = self._file.db.table(table).search(Query().id.test(lambda id_: id_ in values))
+        self._file.put(table, {doc.doc_id: {**doc, field: values[doc["id"]]} for doc in documents})
 
 
-__all__ = ["KEEP", "PeopleStore", "merge_records", "records_from"]
+__all__ = ["KEEP", "Keep", "PeopleStore"]

@@ -5,15 +5,13 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-import filelock
-
-from oxytui.paths import backup_dir, lock_path
+from oxytui.paths import backup_dir
 from oxytui.store.atomic import atomic_write, ensure_dir
 from oxytui.store.backups import prune_before_restore
-from oxytui.store.errors import LockTimeoutError, UnreadableFileError, WriteFailedError
-from oxytui.store.faults import refuse_read_only
+from oxytui.store.errors import UnreadableFileError, WriteFailedError
+from oxytui.store.faults import check_path, refuse_read_only, restore_hint
 from oxytui.store.fileformat import decode
-from oxytui.store.store import LOCK_TIMEOUT, check_path, restore_hint
+from oxytui.store.lock import locked
 from oxytui.store.verify import read_regular, record_problem
 
 
@@ -34,8 +32,7 @@ def restore_backup(db_path: Path, backup: Path, now: datetime) -> Path | None:
     refuse_read_only(db_path)
     kept = None
     try:
-        ensure_dir(db_path.parent)
-        with filelock.FileLock(str(lock_path(db_path)), timeout=LOCK_TIMEOUT, mode=0o600):
+        with locked(db_path):
             if db_path.exists():
                 ensure_dir(backup_dir(db_path))
                 stamp = now.strftime("%Y%m%d-%H%M%S")
@@ -48,8 +45,6 @@ def restore_backup(db_path: Path, backup: Path, now: datetime) -> Path | None:
                 atomic_write(kept, copy)
             atomic_write(db_path, raw)
             prune_before_restore(db_path)
-    except filelock.Timeout:
-        raise LockTimeoutError(f"{db_path} is being written by another oxytui; try again") from None
     except OSError as error:
         if kept is not None:  # the data file is as it was: its copy is not needed
             kept.unlink(missing_ok=True)

@@ -11,6 +11,7 @@ from typing import Any
 from oxytui.core.records import (
     RecordError,
     contact_from_dict,
+    person_from_dict,
     recall_from_dict,
     rest_day_from_dict,
     settings_from_dict,
@@ -23,7 +24,15 @@ PARSERS: dict[str, Callable[[Mapping[str, Any]], Any]] = {
     "recalls": recall_from_dict,
     "rest_days": rest_day_from_dict,
     "settings": settings_from_dict,
+    "people": person_from_dict,
 }
+
+
+def malformed(table: str, key: str, record: Mapping[str, Any], error: RecordError) -> str:
+    """Which record breaks which rule: 'a malformed record (contacts #3, id ab12: ...)'."""
+    ident = record.get("id")
+    named = f", id {ident}" if isinstance(ident, str) and ident.isalnum() and len(ident) <= 64 else ""
+    return f"a malformed record ({table} #{key}{named}: {error})"
 
 
 def record_problem(data: Data) -> str | None:
@@ -33,11 +42,7 @@ def record_problem(data: Data) -> str | None:
             try:
                 parse(record)
             except RecordError as error:
-                ident = record.get("id")
-                named = (
-                    f", id {ident}" if isinstance(ident, str) and ident.isalnum() and len(ident) <= 64 else ""
-                )
-                return f"a malformed record ({table} #{key}{named}: {error})"
+                return malformed(table, key, record, error)
     return None
 
 

@@ -4,16 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import ClassVar
+from typing import ClassVar, Unpack
 
 from textual import events, on
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
+from textual.reactive import var
 from textual.screen import Screen
 from textual.theme import Theme
 
 from oxytui.core.days import format_day
+from oxytui.core.model import SettingsChanges
 from oxytui.core.text import clean
 from oxytui.store import Store, StoreError
 from oxytui.ui.contrast import readable_variables
@@ -51,6 +53,7 @@ class OxyApp(App[int]):
     TITLE = "oxytui"
     CSS_PATH = "app.tcss"
     COMMANDS = App.COMMANDS | {KeyCommands, PeopleCommands}
+    data_version: var[int] = var(0)  # the store's version the panes were last told of (see panes/base.py)
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
@@ -79,7 +82,6 @@ class OxyApp(App[int]):
         self.poll_interval = poll_interval
         self.register_theme(WARM_THEME)
         self._today = store.today()
-        self._seen_changes = store.changes
         self._last_problem = ""
         self._typeahead = TypeAhead(self, super().on_event)
 
@@ -116,7 +118,9 @@ class OxyApp(App[int]):
 
     # --- settings ------------------------------------------------------------------------
 
-    def _save_settings(self, then: Callable[[], None] | None = None, **changes: object) -> None:
+    def _save_settings(
+        self, then: Callable[[], None] | None = None, **changes: Unpack[SettingsChanges]
+    ) -> None:
         """Save settings (waiting, if another oxytui holds the lock, without freezing: ui/saving.py);
         `then` runs once they are saved."""
 
@@ -215,14 +219,11 @@ class OxyApp(App[int]):
             old, self._today = self._today, today
             self.sub_title = format_day(today)
             self.dashboard.roll_over(old, today)
-            self._seen_changes = self.store.changes
-        elif self.store.changes != self._seen_changes:
-            self.data_changed()
+        self.data_changed()
 
     def data_changed(self) -> None:
-        """Redraw every pane: the data changed (here or in another process)."""
-        self._seen_changes = self.store.changes
-        self.dashboard.reload_panes()
+        """Tell the panes the store's data version: each draws again once for a version it has not shown."""
+        self.data_version = self.store.version
 
     @on(LockWaitEnded)
     def _lock_wait_ended(self, event: LockWaitEnded) -> None:

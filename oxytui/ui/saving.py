@@ -20,7 +20,7 @@ from textual.worker import Worker, get_current_worker
 from oxytui.core.model import ValidationError
 from oxytui.store import Store, StoreError
 from oxytui.store.errors import LockTimeoutError
-from oxytui.store.lockwait import wait_until_free
+from oxytui.store.lock import wait_until_free
 from oxytui.store.store import LOCK_TIMEOUT
 
 T = TypeVar("T")

@@ -23,7 +23,7 @@ from oxytui.cli import main
 from oxytui.core.model import ContactDraft
 from oxytui.paths import lock_path
 from oxytui.store import Store, storage
-from oxytui.store import store as store_module
+from oxytui.store import lock as store_module
 from oxytui.ui.app import OxyApp, create_app
 from oxytui.ui.screens.contact_form import ContactForm
 from tests.conftest import FakeClock

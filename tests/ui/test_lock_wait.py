@@ -14,7 +14,8 @@ from textual.app import App
 from textual.widgets import Input, Static
 
 from oxytui.paths import lock_path
-from oxytui.store import Store, lockwait
+from oxytui.store import Store
+from oxytui.store import lock as store_lock
 from oxytui.ui import saving
 from oxytui.ui.panes.recall import RecallPane
 from oxytui.ui.panes.streaks import StreaksPane
@@ -24,7 +25,7 @@ from tests.ui.conftest import AppFactory
 from tests.ui.test_recall_screen import start
 from tests.waiting import wait_until
 
-WAIT = lockwait.POLL * 6  # long enough for the worker to see the lock let go
+WAIT = store_lock.POLL * 6  # long enough for the worker to see the lock let go
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from textual.widgets import Static
 
 from oxytui.reports import week_review_markdown
 from oxytui.store import Store
-from oxytui.store.bulk import review_path
+from oxytui.store.outputs import review_path
 from oxytui.ui.app import create_app
 from oxytui.ui.panes.streaks import StreaksPane
 from oxytui.ui.screens.review import WeeklyReviewScreen

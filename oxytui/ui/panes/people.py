@@ -8,13 +8,13 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import DataTable, Static
 
 from oxytui.core.people import Person, ago_words, invitation, ordered, rhythm_words
 from oxytui.core.text import shorten
 from oxytui.store import Store
+from oxytui.ui.panes.base import DataPane
 
 DUE_SHOWN = 3  # lines of the "it's been a while" list on the pane; the rest are in the list below
 NAME_WIDTH = 18
@@ -40,7 +40,7 @@ def due_text(people: list[Person], width: int) -> str:
     return "\n".join(lines)
 
 
-class PeoplePane(Vertical):
+class PeoplePane(DataPane):
     """Everyone you have been close to; `enter` opens a person."""
 
     BORDER_TITLE = "4 People"
@@ -59,8 +59,7 @@ class PeoplePane(Vertical):
         """A person screen opened from the pane closed: names, rhythms or contacts may have changed."""
 
     def __init__(self, store: Store, *, id: str | None = None) -> None:
-        super().__init__(id=id)
-        self.store = store
+        super().__init__(store, id=id)
         self._rows: list[Person | None] = []  # None for the "remembered" heading
 
     def compose(self) -> ComposeResult:
@@ -92,6 +91,7 @@ class PeoplePane(Vertical):
 
     def reload(self) -> None:
         """Redraw from the store (called by the app when data or the day changes)."""
+        super().reload()
         people = ordered(self.store.everyone().values())
         width = max(10, self.size.width - 1)
         due = self.query_one("#people-due", Static)

@@ -7,7 +7,6 @@ from typing import ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical
 from textual.events import Resize
 from textual.message import Message
 from textual.widgets import Static
@@ -18,12 +17,13 @@ from oxytui.core.streaks import WeekProgress
 from oxytui.recall_scripts import LoadedScripts, load_scripts
 from oxytui.reports import streak_summary
 from oxytui.store import Store
+from oxytui.ui.panes.base import DataPane
 from oxytui.ui.screens.recall_summary import recall_lines
 
 RECENT_SESSIONS = 3
 
 
-class RecallPane(Vertical, can_focus=True):
+class RecallPane(DataPane, can_focus=True):
     """Recent recalls and this week's count; `r` starts one."""
 
     BORDER_TITLE = "2 Recall"
@@ -48,8 +48,7 @@ class RecallPane(Vertical, can_focus=True):
             self.recall = recall
 
     def __init__(self, store: Store, *, id: str | None = None, scripts: LoadedScripts | None = None) -> None:
-        super().__init__(id=id)
-        self.store = store
+        super().__init__(store, id=id)
         self._scripts = scripts
         self._week: WeekProgress | None = None
         self.tick_seconds: float | None = None  # how often the recall screen looks at the clock (its default)
@@ -81,6 +80,7 @@ class RecallPane(Vertical, can_focus=True):
 
     def reload(self) -> None:
         """Redraw from the store (called by the app when data or the day changes)."""
+        super().reload()
         store = self.store
         recalls = store.recalls()
         self._week = streak_summary(store).week  # the same figure, scaled by rest days, as the Streaks pane's

@@ -10,7 +10,6 @@ from rich.style import Style
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical
 from textual.events import Resize
 from textual.widgets import Static
 
@@ -27,6 +26,7 @@ from oxytui.core.streaks import (
 )
 from oxytui.reports import history_of, status_words
 from oxytui.store import Store
+from oxytui.ui.panes.base import DataPane
 from oxytui.ui.widgets.heatmap import Palette, WarmthHeatmap
 from oxytui.ui.widgets.weekstrip import WeekStrip
 
@@ -45,7 +45,7 @@ def _plural(count: int, unit: str) -> str:
     return f"{count} {unit}" if count == 1 else f"{count} {unit}s"
 
 
-class StreaksPane(Vertical, can_focus=True):
+class StreaksPane(DataPane, can_focus=True):
     """Current and longest streaks, the selected week's days and goals, and a warmth heatmap."""
 
     BORDER_TITLE = "3 Streaks"
@@ -95,8 +95,7 @@ class StreaksPane(Vertical, can_focus=True):
     ]
 
     def __init__(self, store: Store, *, id: str | None = None) -> None:
-        super().__init__(id=id)
-        self.store = store
+        super().__init__(store, id=id)
         self.history = History()
         self.summary: StreakSummary | None = None
         self.selected_week: date | None = None  # start of the selected week; None follows the running week
@@ -139,6 +138,7 @@ class StreaksPane(Vertical, can_focus=True):
 
     def reload(self) -> None:
         """Redraw from the store (called by the app when data or the day changes)."""
+        super().reload()
         self.history = history_of(self.store)
         self.summary = summarize(self.history, self.store.settings, self.store.today())
         if self.selected_week is not None and self.week >= self.this_week:

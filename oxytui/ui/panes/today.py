@@ -11,7 +11,6 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical
 from textual.content import Content
 from textual.events import Resize
 from textual.message import Message
@@ -27,6 +26,7 @@ from oxytui.core.text import clean_line, shorten
 from oxytui.reports import history_of
 from oxytui.store import Store
 from oxytui.ui import saving
+from oxytui.ui.panes.base import DataPane
 from oxytui.ui.screens.contact_form import ContactForm
 
 WHO_WIDTH = 16
@@ -74,7 +74,7 @@ def _cell(text: str, *, style: str = "") -> Text:
     return Text(text, style=style, no_wrap=True, overflow="ellipsis")
 
 
-class TodayPane(Vertical):
+class TodayPane(DataPane):
     """The warm contacts of the shown day (today unless moved with `[` and `]`)."""
 
     BORDER_TITLE = "1 Today"
@@ -104,8 +104,7 @@ class TodayPane(Vertical):
         """The pane changed the data file (added, edited, deleted, undid or marked a rest day)."""
 
     def __init__(self, store: Store, *, id: str | None = None) -> None:
-        super().__init__(id=id)
-        self.store = store
+        super().__init__(store, id=id)
         self.shown_day = store.today()
         self._rows: list[Contact] = []
         self._ready = False  # the table exists once the pane is mounted
@@ -144,6 +143,7 @@ class TodayPane(Vertical):
 
     def reload(self, select: str | None = None) -> None:
         """Redraw from the store, keeping the cursor on the same contact (or on `select`)."""
+        super().reload()
         keep = select or (self.selected.id if self.selected else None)
         self._rows = self.store.contacts_on(self.shown_day)
         self._fill_table(keep)

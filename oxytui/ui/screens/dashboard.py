@@ -9,10 +9,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Grid
 from textual.screen import Screen
-from textual.widget import Widget
 from textual.widgets import Header
 
 from oxytui.store import Store
+from oxytui.ui.panes.base import DataPane
 from oxytui.ui.panes.people import PeoplePane
 from oxytui.ui.panes.recall import RecallPane
 from oxytui.ui.panes.streaks import StreaksPane
@@ -77,9 +77,9 @@ class DashboardScreen(Screen[None]):
         return self.query_one("#today", TodayPane)
 
     @property
-    def panes(self) -> list[Widget]:
+    def panes(self) -> list[DataPane]:
         """The four panes, in the order of their number keys."""
-        return [self.query_one(f"#{pane_id}") for pane_id in PANE_IDS]
+        return [self.query_one(f"#{pane_id}", DataPane) for pane_id in PANE_IDS]
 
     def action_focus_pane(self, pane_id: str) -> None:
         """Focus the first focusable widget of a pane (the pane itself if it takes focus)."""
@@ -127,9 +127,7 @@ class DashboardScreen(Screen[None]):
     def reload_panes(self) -> None:
         """Redraw every pane from the store."""
         for pane in self.panes:
-            reload = getattr(pane, "reload", None)
-            if reload is not None:
-                reload()
+            pane.reload()
 
     def roll_over(self, old: date, new: date) -> None:
         """The logical day changed from `old` to `new` while the dashboard was open."""

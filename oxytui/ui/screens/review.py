@@ -18,7 +18,7 @@ from oxytui.core.weekly import WeeklyReview, review_lines, review_markdown, revi
 from oxytui.paths import DEMO_FILE_NAME
 from oxytui.reports import week_people, week_review, with_people
 from oxytui.store import Store, StoreError
-from oxytui.store.bulk import write_review
+from oxytui.store.outputs import write_review
 from oxytui.ui.screens.dialog import DialogScreen
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import Any, ClassVar, cast
 
 from textual import on
 from textual.app import ComposeResult
@@ -11,7 +11,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Footer, Input, Label, Select, Static
 
 from oxytui.core.days import WEEKDAYS
-from oxytui.core.model import STEP_CUES, Settings, ValidationError
+from oxytui.core.model import STEP_CUES, Settings, SettingsChanges, ValidationError
 from oxytui.store import Store
 from oxytui.ui import saving
 from oxytui.ui.saving import PendingSave
@@ -41,7 +41,7 @@ CHOICES: dict[str, tuple[str, list[tuple[str, object]], str]] = {
 
 def parse_settings(
     values: dict[str, str], week_start: str, current: Settings, choices: dict[str, object] | None = None
-) -> dict[str, object]:
+) -> SettingsChanges:
     """The changes typed into the form; raise ValidationError naming every field that is wrong."""
     errors: dict[str, str] = {}
     changes: dict[str, object] = {"week_start": week_start, **(choices or {})}
@@ -58,7 +58,8 @@ def parse_settings(
         errors["step_cue"] = f"step cue must be one of {', '.join(STEP_CUES)}"
     if errors:
         raise ValidationError(errors)
-    return {name: value for name, value in changes.items() if getattr(current, name) != value}
+    changed = {name: value for name, value in changes.items() if getattr(current, name) != value}
+    return cast(SettingsChanges, changed)  # names and types checked above
 
 
 class SettingsScreen(DialogScreen[bool]):

@@ -1,9 +1,9 @@
-"""Writing a whole new data file at once (sample data, benchmarks) in the store's own format."""
+"""A whole new data file written at once (sample data, benchmarks) in the store's own format."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -16,10 +16,9 @@ from oxytui.core.records import (
     rest_day_to_dict,
     settings_to_dict,
 )
-from oxytui.store.atomic import atomic_write, ensure_dir
+from oxytui.store.atomic import atomic_write
 from oxytui.store.errors import NotAFileError
 from oxytui.store.fileformat import SCHEMA_VERSION, Data, encode
-from oxytui.store.outputs import write_output
 
 
 def _table(records: Iterable[dict[str, Any]]) -> dict[str, dict[str, Any]]:
@@ -58,18 +57,3 @@ def write_new_file(
     payload = encode(data)
     atomic_write(path, payload)
     return len(payload)
-
-
-def review_path(db_path: Path, week: date) -> Path:
-    """Where the weekly review of `week` is saved: reviews/ in the data file's folder."""
-    return db_path.parent / "reviews" / f"oxytui-week-{week.isoformat()}.md"
-
-
-def write_review(db_path: Path, week: date, text: str) -> Path:
-    """Save a weekly review as Markdown (atomically, mode 0600) and return where it went.
-
-    Raises OSError when the folder cannot be made, StoreError when the file cannot be written.
-    """
-    path = review_path(db_path, week)
-    ensure_dir(path.parent)
-    return write_output(path, text.encode("utf-8"), db_path)

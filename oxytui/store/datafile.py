@@ -1,0 +1,140 @@
+"""The data file held in TinyDB: loading, changes made in one transaction each, and the data version.
+
+The version grows with every change: each of ours, and each reload after another process changed
+the file. Everything read from the records (see views.py) is derived once per version.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any, TypeVar
+
+from tinydb import TinyDB
+from tinydb.table import Document
+
+from oxytui import __version__
+from oxytui.store.atomic import remove_leftover_temps, temp_prefix
+from oxytui.store.backups import backup_temps, take_daily_backup, take_migration_backup
+from oxytui.store.errors import NotAFileError, UnreadableFileError, WriteFailedError
+from oxytui.store.faults import refuse_read_only, restore_hint, unreadable_message
+from oxytui.store.fileformat import SCHEMA_VERSION
+from oxytui.store.lock import LOCK_TIMEOUT, locked
+from oxytui.store.storage import DurableStorage
+from oxytui.store.views import Records
+
+T = TypeVar("T")
+SINGLE_DOC = 1  # doc id of the one document in `meta` and `settings`
+
+
+class DataFile:
+    """One data file: its TinyDB tables, read without a lock and changed under it."""
+
+    def __init__(self, path: Path, today: Callable[[], date]) -> None:
+        self.path = path
+        self._today = today
+        self._storage = DurableStorage(path)
+        self.version = 0
+        self.lock_timeout = LOCK_TIMEOUT  # seconds a write waits for another writer (0: it does not wait)
+        self._records: Records | None = None
+        self._before: Records | None = None  # the records before our last change, reused where unchanged
+        self._derived: dict[object, Any] = {}
+        self._derived_version = -1
+        self.reload()
+        prefix = temp_prefix(path)
+        siblings = path.parent.iterdir() if path.parent.is_dir() else ()
+        if any(p.name.startswith(prefix) for p in siblings) or backup_temps(path):
+            with locked(path):
+                remove_leftover_temps(path)
+                for leftover in backup_temps(path):
+                    leftover.unlink(missing_ok=True)
+
+    # --- reading -------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Read the file again (a new version)."""
+        try:
+            self._storage.load()
+            self.db = TinyDB(storage=lambda: self._storage)
+            self._records = Records(self._storage.read(), self.path)
+        except UnreadableFileError as error:
+            self._storage.forget()
+            raise UnreadableFileError(f"{error}\n{restore_hint(self.path)}") from None
+        except OSError as error:  # no permission, a folder or FIFO swapped in: see faults.py
+            self._storage.forget()
+            raise NotAFileError(unreadable_message(self.path, error)) from None
+        self.version += 1
+
+    def refresh(self) -> bool:
+        """Reload if another process changed the file; True when something changed."""
+        if not self._storage.changed_on_disk():
+            return False
+        self.reload()
+        return True
+
+    @property
+    def records(self) -> Records:
+        """The records of this version, as core objects."""
+        if self._records is None:  # a change of ours: derived from the tables, reusing what did not change
+            self._records = Records(self._storage.read(), self.path, self._before)
+            self._before = None
+        return self._records
+
+    def derived(self, key: object, build: Callable[[], T]) -> T:
+        """`build()`, worked out once per version of the data (and per `key`)."""
+        if self._derived_version != self.version:
+            self._derived, self._derived_version = {}, self.version
+        if key not in self._derived:
+            self._derived[key] = build()
+        result: T = self._derived[key]
+        return result
+
+    def has_settings(self) -> bool:
+        """True when the file holds saved settings."""
+        return bool(self._storage.read().get("settings"))
+
+    # --- changing ------------------------------------------------------------------------
+
+    def write(self, change: Callable[[], T]) -> T:
+        """Run `change` under the lock, on the newest file, taking the day's backup first."""
+        refuse_read_only(self.path)
+        with locked(self.path, self.lock_timeout):
+            try:
+                if self._storage.stale():
+                    self.reload()
+                take_daily_backup(self.path, self._today())
+                if self._storage.disk_version < SCHEMA_VERSION:  # the first write in the newer schema
+                    take_migration_backup(self.path, self._storage.disk_version, self._today())
+                with self._storage.batch():  # the whole change reaches the file in one replace
+                    if not self._storage.read().get("meta"):
+                        meta = {
+                            "schema_version": SCHEMA_VERSION,
+                            "created_at": datetime.now(UTC).isoformat(),
+                            "app_version": __version__,
+                        }
+                        self.db.table("meta").upsert(Document(meta, doc_id=SINGLE_DOC))
+                    result = change()
+            except OSError as error:
+                self._storage.forget()
+                self.reload()
+                raise WriteFailedError(
+                    f"could not save to {self.path}: {error.strerror or error}. Nothing was "
+                    "changed; free some space or fix the folder's permissions, then try again"
+                ) from error
+            except BaseException:
+                self._storage.forget()
+                raise
+        self._before, self._records = self.records, None
+        self.version += 1
+        return result
+
+    def put(self, table: str, documents: Mapping[int, dict[str, Any]]) -> None:
+        """Replace the documents with these ids by new ones (never changed in place: see views.py)."""
+        if documents:
+            self.db.table(table).remove(doc_ids=list(documents))
+            self.db.table(table).insert_multiple(Document(d, doc_id=i) for i, d in documents.items())
+
+    def set_settings(self, document: dict[str, Any]) -> None:
+        """Save the settings document."""
+        self.db.table("settings").upsert(Document(document, doc_id=SINGLE_DOC))

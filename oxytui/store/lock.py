@@ -1,0 +1,64 @@
+"""The one write lock of a data file: every save, restore and clean-up takes it the same way."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from oxytui.paths import lock_path
+from oxytui.store.atomic import ensure_dir
+from oxytui.store.errors import LockTimeoutError, WriteFailedError
+
+LOCK_TIMEOUT = 10.0
+POLL = 0.05  # seconds between looks at a lock waited for; also how soon a cancelled wait ends
+
+
+@contextmanager
+def locked(path: Path, timeout: float | None = None) -> Iterator[None]:
+    """Hold the write lock of the data file at `path`, waiting at most `timeout` s (LOCK_TIMEOUT by
+    default) for another writer; a one-line StoreError when it cannot be had."""
+    import filelock  # imported at the first write, not while the dashboard starts
+
+    lock = filelock.FileLock(str(lock_path(path)), mode=0o600)
+    try:
+        ensure_dir(path.parent)  # 0700, before the lock file would make it with the umask's mode
+        lock.acquire(timeout=LOCK_TIMEOUT if timeout is None else timeout)
+    except filelock.Timeout:
+        raise LockTimeoutError(
+            f"{path} is being written by another oxytui that did not let go within "
+            f"{LOCK_TIMEOUT:.0f} s; close it and try again"
+        ) from None
+    except OSError as error:  # the lock file cannot be made: read-only or full folder
+        raise WriteFailedError(
+            f"could not save to {path}: {error.strerror or error} ({lock_path(path)}). "
+            "Nothing was changed; free some space or fix the folder's permissions, then try again"
+        ) from error
+    try:
+        yield
+    finally:
+        lock.release()
+
+
+def wait_until_free(db_path: Path, deadline: float, cancelled: Callable[[], bool]) -> bool:
+    """Wait until the data file's lock could be had (then let it go at once).
+
+    False when `time.monotonic()` passes `deadline` first or `cancelled()` turns true; True when the lock
+    was free or its file cannot be made (the save itself will then say why).
+    """
+    import filelock
+
+    lock = filelock.FileLock(str(lock_path(db_path)), timeout=0, mode=0o600)
+    while not cancelled():
+        try:
+            lock.acquire(timeout=POLL)
+        except filelock.Timeout:
+            if time.monotonic() >= deadline:
+                return False
+            continue
+        except OSError:
+            return True
+        lock.release()
+        return True
+    return False

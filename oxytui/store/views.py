@@ -1,0 +1,63 @@
+"""What the Store reads: core objects derived from TinyDB's tables, once per version of the data.
+
+TinyDB's tables hold the records; nothing here is kept in step by hand. A `Records` is built for one
+version of the data; a change (ours, or another process's seen on reload) makes a new version and
+so a new `Records`. Building one reuses the parsed record of every document that is the very same
+object as before: the Store never changes a contact's or recall's document in place (it removes it
+and inserts the new one), so an unchanged object is an unchanged record.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from datetime import date
+from pathlib import Path
+from typing import Any, TypeVar
+
+from oxytui.core.model import Contact, PersonRecord, Recall, RestDay, Settings
+from oxytui.core.people import name_key
+from oxytui.core.records import RecordError
+from oxytui.store.errors import UnreadableFileError
+from oxytui.store.fileformat import Data
+from oxytui.store.verify import PARSERS, malformed
+
+T = TypeVar("T")
+Parsed = dict[str, tuple[Mapping[str, Any], T]]  # doc id -> (the document, its record)
+
+
+def _parse(data: Data, table: str, path: Path, before: Parsed[T] | None = None) -> Parsed[T]:
+    parse: Callable[[Mapping[str, Any]], T] = PARSERS[table]
+    parsed: Parsed[T] = {}
+    for key, document in data.get(table, {}).items():
+        known = before.get(key) if before else None
+        if known is not None and known[0] is document:
+            parsed[key] = known
+            continue
+        try:
+            parsed[key] = (document, parse(document))
+        except RecordError as error:
+            raise UnreadableFileError(f"{path} has {malformed(table, key, document, error)}") from None
+    return parsed
+
+
+class Records:
+    """Every record of one version of the data file, as core objects, with the indexes reads need."""
+
+    def __init__(self, data: Data, path: Path, before: Records | None = None) -> None:
+        self._contacts: Parsed[Contact] = _parse(data, "contacts", path, before._contacts if before else None)
+        self._recalls: Parsed[Recall] = _parse(data, "recalls", path, before._recalls if before else None)
+        self.contact_docs = {c.id: int(key) for key, (_, c) in self._contacts.items() if key.isdigit()}
+        self.contacts = {contact.id: contact for _, contact in self._contacts.values()}
+        self.recalls = {recall.id: recall for _, recall in self._recalls.values()}
+        rest: Parsed[RestDay] = _parse(data, "rest_days", path)
+        self.rest = {day.day: day for _, day in rest.values()}
+        settings: Parsed[Settings] = _parse(data, "settings", path)
+        self.settings = next((s for _, s in settings.values()), Settings())
+        people: Parsed[PersonRecord] = _parse(data, "people", path)
+        self.people = {name_key(record.name): record for _, record in people.values()}  # last one wins
+        self.by_day: dict[date, list[Contact]] = {}
+        for contact in sorted(self.contacts.values(), key=lambda c: c.logged_at):
+            self.by_day.setdefault(contact.day, []).append(contact)
+
+
+__all__ = ["Records"]

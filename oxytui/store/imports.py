@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
+import errno
 import json
-import os
-import stat
 from pathlib import Path
 from typing import Any
 
 from oxytui.core.model import ValidationError
 from oxytui.core.records import nesting_depth
 from oxytui.core.validate import MAX_NESTING
+from oxytui.store.verify import read_regular
 
 IMPORT_MAX_BYTES = 64 * 1024 * 1024
 NOT_JSON = (
@@ -26,25 +26,18 @@ def _refuse(message: str) -> ValidationError:
 def read_import(path: Path, limit: int = IMPORT_MAX_BYTES) -> Any:
     """The decoded JSON of the export at `path`; ValidationError (exit 1) naming what is wrong.
 
-    Opened without blocking, so a FIFO or a device is refused rather than waited on.
+    Opened without blocking, so a FIFO or a device is refused rather than waited on; a file larger
+    than `limit` is refused.
     """
     try:
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+        raw = read_regular(path, limit)
     except OSError as error:
-        raise _refuse(f"cannot read {path}: {error.strerror or error}") from None
-    with os.fdopen(fd, "rb") as handle:
-        info = os.fstat(handle.fileno())
-        if not stat.S_ISREG(info.st_mode):
-            what = "a folder" if stat.S_ISDIR(info.st_mode) else "not a regular file"
-            raise _refuse(f"{path} is {what}: give the path of a JSON export")
-        if info.st_size > limit:
-            raise _refuse(f"{path} is {info.st_size:,} bytes; an import may be at most {limit:,}")
-        try:
-            raw = handle.read(limit + 1)
-        except OSError as error:
-            raise _refuse(f"cannot read {path}: {error.strerror or error}") from None
-    if len(raw) > limit:
-        raise _refuse(f"{path} is larger than {limit:,} bytes, the most an import may be")
+        what = error.strerror or str(error)
+        if error.errno == errno.EFBIG:
+            raise _refuse(f"{path} is {what} for an import") from None
+        if what in ("a folder", "not a regular file"):
+            raise _refuse(f"{path} is {what}: give the path of a JSON export") from None
+        raise _refuse(f"cannot read {path}: {what}") from None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:

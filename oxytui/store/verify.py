@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from collections.abc import Callable, Mapping
@@ -59,15 +60,20 @@ def file_problem(path: Path) -> str | None:
     return None
 
 
-def read_regular(path: Path) -> bytes:
+def read_regular(path: Path, limit: int | None = None) -> bytes:
     """The bytes of the regular file at `path`, opened so that a FIFO or a device never blocks.
 
-    Raises OSError (with a strerror that says what it is) for anything that is not a regular file.
+    Raises OSError (with a strerror that says what it is) for anything that is not a regular file,
+    and for a file larger than `limit` bytes (if given).
     """
     fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     with os.fdopen(fd, "rb") as handle:
-        mode = os.fstat(handle.fileno()).st_mode
-        if not stat.S_ISREG(mode):
-            what = "a folder" if stat.S_ISDIR(mode) else "not a regular file"
+        info = os.fstat(handle.fileno())
+        if not stat.S_ISREG(info.st_mode):
+            what = "a folder" if stat.S_ISDIR(info.st_mode) else "not a regular file"
             raise OSError(0, what, str(path))
-        return handle.read()
+        raw = handle.read() if limit is None else handle.read(limit + 1 if info.st_size <= limit else 0)
+    if limit is not None and max(len(raw), info.st_size) > limit:
+        size = max(len(raw), info.st_size)
+        raise OSError(errno.EFBIG, f"{size:,} bytes; at most {limit:,} may be read", str(path))
+    return raw

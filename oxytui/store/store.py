@@ -199,14 +199,17 @@ class Store(PeopleStore):
 
     def _put_contact(self, contact: Contact) -> None:
         doc_id = self._records.contact_docs.get(contact.id)
-        if doc_id is None:
-            self._drop_contact(contact.id)  # one under an id TinyDB cannot address
-            self._file.db.table("contacts").insert(contact_to_dict(contact))
-        else:
+        if doc_id is not None:
             self._file.put("contacts", {doc_id: contact_to_dict(contact)})
+            return
+        if contact.id in self._records.contacts:  # kept under an id TinyDB cannot address
+            self._drop_contact(contact.id)
+        self._file.db.table("contacts").insert(contact_to_dict(contact))
 
     def _drop_contact(self, contact_id: str) -> None:
-        self._file.db.table("contacts").remove(Query().id == contact_id)
+        doc_id = self._records.contact_docs.get(contact_id)
+        table = self._file.db.table("contacts")
+        table.remove(doc_ids=[doc_id]) if doc_id is not None else table.remove(Query().id == contact_id)
 
     # --- undo ----------------------------------------------------------------------------
 

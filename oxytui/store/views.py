@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from datetime import date
+from operator import attrgetter
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -46,8 +47,6 @@ class Records:
     def __init__(self, data: Data, path: Path, before: Records | None = None) -> None:
         self._contacts: Parsed[Contact] = _parse(data, "contacts", path, before._contacts if before else None)
         self._recalls: Parsed[Recall] = _parse(data, "recalls", path, before._recalls if before else None)
-        self.contact_docs = {c.id: int(key) for key, (_, c) in self._contacts.items() if key.isdigit()}
-        self.contacts = {contact.id: contact for _, contact in self._contacts.values()}
         self.recalls = {recall.id: recall for _, recall in self._recalls.values()}
         rest: Parsed[RestDay] = _parse(data, "rest_days", path)
         self.rest = {day.day: day for _, day in rest.values()}
@@ -55,9 +54,17 @@ class Records:
         self.settings = next((s for _, s in settings.values()), Settings())
         people: Parsed[PersonRecord] = _parse(data, "people", path)
         self.people = {name_key(record.name): record for _, record in people.values()}  # last one wins
+        self.contacts: dict[str, Contact] = {}
+        self.contact_docs: dict[str, int] = {}  # contact id -> its TinyDB document id
         self.by_day: dict[date, list[Contact]] = {}
-        for contact in sorted(self.contacts.values(), key=lambda c: c.logged_at):
+        for key, (_, contact) in self._contacts.items():
+            self.contacts[contact.id] = contact
+            if key.isdigit():
+                self.contact_docs[contact.id] = int(key)
+        for contact in self.contacts.values():  # each id once (the last, if a file holds one twice)
             self.by_day.setdefault(contact.day, []).append(contact)
+        for contacts in self.by_day.values():
+            contacts.sort(key=attrgetter("logged_at"))
 
 
 __all__ = ["Records"]

@@ -90,3 +90,29 @@ def test_all_contacts_are_by_day_then_time(store: Store, clock: FakeClock) -> No
     early = store.add_contact(ContactDraft("Early", "hug"))
     assert [c.id for c in store.all_contacts()] == [earlier_day.id, early.id, late.id]
     assert [c.id for c in store.contacts_between(WED, WED)] == [early.id, late.id]
+
+
+def test_every_change_is_a_new_version_and_views_are_derived_once_per_version(store: Store) -> None:
+    built: list[int] = []
+
+    def build() -> int:
+        built.append(store.version)
+        return len(built)
+
+    version = store.version
+    store.add_contact(ContactDraft("Sam", "hug", 4))
+    assert store.version == version + 1
+    assert store.derived("view", build) == store.derived("view", build) == 1
+    store.update_settings(goal_recalls=1)
+    assert store.version == version + 2
+    assert store.derived("view", build) == 2 and built == [version + 1, version + 2]
+
+
+def test_a_save_reuses_the_records_it_did_not_change(store: Store) -> None:
+    sam = store.add_contact(ContactDraft("Sam", "hug", 4))
+    kept = store.contact(sam.id)
+    store.add_contact(ContactDraft("Mia", "cuddle", 2))
+    assert store.contact(sam.id) is kept  # not parsed again
+    edited = store.edit_contact(sam.id, ContactDraft("Sam", "hug", 5))
+    assert store.contact(sam.id) == edited and store.contact(sam.id) is not kept
+    assert [c.warmth for c in Store.open(store.path).all_contacts()] == [5, 2]

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from datetime import date
-from operator import attrgetter
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -63,8 +62,9 @@ class Records:
                 self.contact_docs[contact.id] = int(key)
         for contact in self.contacts.values():  # each id once (the last, if a file holds one twice)
             self.by_day.setdefault(contact.day, []).append(contact)
-        for contacts in self.by_day.values():
-            contacts.sort(key=attrgetter("logged_at"))
+        docs = self.contact_docs
+        for contacts in self.by_day.values():  # by time, then in the order they were first saved
+            contacts.sort(key=lambda c: (c.logged_at, docs.get(c.id, 0)))
 
 
 __all__ = ["Records"]

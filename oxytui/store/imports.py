@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import errno
 import json
 from pathlib import Path
 from typing import Any
@@ -10,7 +9,7 @@ from typing import Any
 from oxytui.core.model import ValidationError
 from oxytui.core.records import nesting_depth
 from oxytui.core.validate import MAX_NESTING
-from oxytui.store.verify import read_regular
+from oxytui.safe_files import FileTooLargeError, NotRegularFileError, read_regular_file
 
 IMPORT_MAX_BYTES = 64 * 1024 * 1024
 NOT_JSON = (
@@ -30,14 +29,13 @@ def read_import(path: Path, limit: int = IMPORT_MAX_BYTES) -> Any:
     than `limit` is refused.
     """
     try:
-        raw = read_regular(path, limit)
+        raw = read_regular_file(path, limit)
+    except NotRegularFileError as error:
+        raise _refuse(f"{path} is {error.what}, not a regular file: give the path of a JSON export") from None
+    except FileTooLargeError:
+        raise _refuse(f"{path} is larger than {limit:,} bytes; an import may be at most {limit:,}") from None
     except OSError as error:
-        what = error.strerror or str(error)
-        if error.errno == errno.EFBIG:
-            raise _refuse(f"{path} is {what} for an import") from None
-        if what in ("a folder", "not a regular file"):
-            raise _refuse(f"{path} is {what}: give the path of a JSON export") from None
-        raise _refuse(f"cannot read {path}: {what}") from None
+        raise _refuse(f"cannot read {path}: {error.strerror or error}") from None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:

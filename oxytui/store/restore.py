@@ -6,13 +6,14 @@ from datetime import datetime
 from pathlib import Path
 
 from oxytui.paths import backup_dir
+from oxytui.safe_files import read_regular_file as read_regular
 from oxytui.store.atomic import atomic_write, ensure_dir
 from oxytui.store.backups import prune_before_restore
 from oxytui.store.errors import UnreadableFileError, WriteFailedError
 from oxytui.store.faults import check_path, refuse_read_only, restore_hint
 from oxytui.store.fileformat import decode
 from oxytui.store.lock import locked
-from oxytui.store.verify import read_regular, record_problem
+from oxytui.store.verify import record_problem
 
 
 def restore_backup(db_path: Path, backup: Path, now: datetime) -> Path | None:

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import errno
-import os
-import stat
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
@@ -17,6 +14,7 @@ from oxytui.core.records import (
     rest_day_from_dict,
     settings_from_dict,
 )
+from oxytui.safe_files import read_regular_file
 from oxytui.store.errors import UnreadableFileError
 from oxytui.store.fileformat import Data, decode
 
@@ -50,7 +48,7 @@ def record_problem(data: Data) -> str | None:
 def file_problem(path: Path) -> str | None:
     """None when the file at `path` is a complete oxytui file whose records all meet the rules."""
     try:
-        data = decode(read_regular(path), path)
+        data = decode(read_regular_file(path), path)
     except UnreadableFileError as error:
         return str(error)
     except OSError as error:
@@ -58,22 +56,3 @@ def file_problem(path: Path) -> str | None:
     if (problem := record_problem(data)) is not None:
         return f"{path} has {problem}"
     return None
-
-
-def read_regular(path: Path, limit: int | None = None) -> bytes:
-    """The bytes of the regular file at `path`, opened so that a FIFO or a device never blocks.
-
-    Raises OSError (with a strerror that says what it is) for anything that is not a regular file,
-    and for a file larger than `limit` bytes (if given).
-    """
-    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
-    with os.fdopen(fd, "rb") as handle:
-        info = os.fstat(handle.fileno())
-        if not stat.S_ISREG(info.st_mode):
-            what = "a folder" if stat.S_ISDIR(info.st_mode) else "not a regular file"
-            raise OSError(0, what, str(path))
-        raw = handle.read() if limit is None else handle.read(limit + 1 if info.st_size <= limit else 0)
-    if limit is not None and max(len(raw), info.st_size) > limit:
-        size = max(len(raw), info.st_size)
-        raise OSError(errno.EFBIG, f"{size:,} bytes; at most {limit:,} may be read", str(path))
-    return raw

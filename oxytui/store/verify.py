@@ -11,6 +11,7 @@ from typing import Any
 from oxytui.core.records import (
     RecordError,
     contact_from_dict,
+    person_from_dict,
     recall_from_dict,
     rest_day_from_dict,
     settings_from_dict,
@@ -23,6 +24,7 @@ PARSERS: dict[str, Callable[[Mapping[str, Any]], Any]] = {
     "recalls": recall_from_dict,
     "rest_days": rest_day_from_dict,
     "settings": settings_from_dict,
+    "people": person_from_dict,
 }
 
 

@@ -240,6 +240,11 @@ def run_dashboard(store: Store) -> int:
     return run_app(store)
 
 
+def say(message: str) -> None:
+    """A problem on stderr, with any escape sequence or control character (say, in a path) taken out."""
+    print(f"oxytui: {clean(message)}", file=sys.stderr)
+
+
 READING = ("export", "streak", "people")  # commands that only read: a missing file there is worth a word
 COMMANDS = {
     "log": cmd_log,
@@ -272,24 +277,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command is None:
             return run_dashboard(store)
         if chosen and args.command in READING and not store.path.exists():
-            print(f"oxytui: no data file yet at {store.path} (check the --db path)", file=sys.stderr)
+            say(f"no data file yet at {store.path} (check the --db path)")
         return COMMANDS[args.command](store, args)
     except ValidationError as error:
         for field, message in error.errors.items():
-            print(f"oxytui: {field}: {message}", file=sys.stderr)
+            say(f"{field}: {message}")
         return EXIT_INPUT
     except UsageError as error:
-        print(f"oxytui: {error}", file=sys.stderr)
+        say(str(error))
         return EXIT_INPUT
     except OutputRefusedError as error:
-        print(f"oxytui: {error}", file=sys.stderr)
+        say(str(error))
         return EXIT_INPUT
     except StoreError as error:
-        print(f"oxytui: {error}", file=sys.stderr)
+        say(str(error))
         return EXIT_FILE
     except OSError as error:  # a fault no door above foresaw: one line, never a traceback
         where = f"{error.filename}: " if error.filename else ""
-        print(f"oxytui: {where}{error.strerror or error}; the data file was left as it was", file=sys.stderr)
+        say(f"{where}{error.strerror or error}; the data file was left as it was")
         return EXIT_FILE
     except KeyboardInterrupt:
         return 130

@@ -185,13 +185,12 @@ def parse_every(text: str) -> int | None:
     """A typed rhythm: a number of days from 1 to EVERY_DAYS_MAX, or None for 'off' or nothing."""
     if text.strip().lower() in ("", "off"):
         return None
-    try:
-        days = int(text)
-    except ValueError:
-        days = 0
+    digits = text.strip()  # plain digits only: int() would also take '1_0', '+7' and other scripts' digits
+    days = int(digits) if digits.isascii() and digits.isdigit() and len(digits) <= 6 else 0
     if not 1 <= days <= EVERY_DAYS_MAX:
+        shown = text[:20]
         raise ValidationError(
-            {"every": f"the rhythm is a number of days from 1 to {EVERY_DAYS_MAX}, or off (not {text!r})"}
+            {"every": f"the rhythm is a number of days from 1 to {EVERY_DAYS_MAX}, or off (not {shown!r})"}
         )
     return days
 

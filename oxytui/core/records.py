@@ -278,7 +278,9 @@ def person_from_dict(record: Mapping[str, Any]) -> PersonRecord:
             note=_field(record, "note", str),
         )
     except ValidationError as error:
-        raise RecordError(str(error)) from None
+        field, message = next(iter(error.errors.items()))
+        stored = {"every": "every_days"}.get(field, field)  # the field as stored, not as typed
+        raise RecordError(f"field {stored!r}: {message}") from None
 
 
 def parse_export_people(data: Mapping[str, Any]) -> list[PersonRecord]:

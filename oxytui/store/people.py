@@ -11,7 +11,7 @@ from tinydb import Query
 from oxytui.core.model import Contact, PersonRecord, ValidationError
 from oxytui.core.people import Person, contacts_with, derive_people, merge_records, name_key
 from oxytui.core.records import person_to_dict
-from oxytui.core.text import clean_line
+from oxytui.core.text import shorten
 
 if TYPE_CHECKING:
     from oxytui.store.datafile import DataFile
@@ -30,7 +30,7 @@ KEEP: Final = Keep()
 
 def _unknown(name: str) -> ValidationError:
     return ValidationError(
-        {"name": f"no one called {clean_line(name)!r} is logged; `oxytui people` lists everyone"}
+        {"name": f"no one called {shorten(name, 40)!r} is logged; `oxytui people` lists everyone"}
     )
 
 

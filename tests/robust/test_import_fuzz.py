@@ -19,6 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from oxytui import cli
+from oxytui.core.people import name_key
 from oxytui.store import Store
 from oxytui.store.backups import list_backups
 from oxytui.ui.app import create_app
@@ -132,6 +133,14 @@ GOOD: dict[str, st.SearchStrategy[dict[str, Any]]] = {
     "rest_days": st.fixed_dictionaries(
         {"day": GOOD_DAY.map(str), "reason": st.sampled_from(["", "ill", "\x07"])}
     ),
+    "people": st.fixed_dictionaries(
+        {
+            "name": VISIBLE | st.sampled_from(["Sam", "sam", " SAM ", "Mia", "mia  ", "Ada"]),
+            "every_days": st.none() | st.integers(1, 3650) | st.sampled_from([1, 3650]),
+            "remembered": st.booleans(),
+            "note": st.sampled_from(["", "likes tea", "\x1b]0;t\x07", "n" * 2000]),
+        }
+    ),
 }
 GOOD_SETTINGS = st.fixed_dictionaries(
     {
@@ -170,10 +179,14 @@ def maybe_spoiled(draw: st.DrawFn, table: str, spoiled: int = 2) -> dict[str, An
 
 
 NEAR_EXPORT = st.fixed_dictionaries(
-    {"schema_version": st.just(1), "contacts": st.lists(maybe_spoiled("contacts"), min_size=1, max_size=3)},
+    {
+        "schema_version": st.sampled_from([1, 2]),
+        "contacts": st.lists(maybe_spoiled("contacts"), min_size=1, max_size=3),
+    },
     optional={
         "recalls": st.lists(maybe_spoiled("recalls"), min_size=1, max_size=2),
         "rest_days": st.lists(maybe_spoiled("rest_days"), max_size=2),
+        "people": st.lists(maybe_spoiled("people"), max_size=3),
         "settings": GOOD_SETTINGS | SETTINGS,
     },
 )
@@ -183,6 +196,7 @@ EXPORT = st.fixed_dictionaries(
         "contacts": st.lists(maybe_spoiled("contacts", 6), max_size=3) | ANY_JSON,
         "recalls": st.lists(maybe_spoiled("recalls", 6), max_size=2) | ANY_JSON,
         "rest_days": st.lists(maybe_spoiled("rest_days", 6), max_size=2) | ANY_JSON,
+        "people": st.lists(maybe_spoiled("people", 6), max_size=3) | ANY_JSON,
         "settings": SETTINGS | ANY_JSON,
     },
 )
@@ -224,6 +238,9 @@ def import_once(db: Path, source: Path, data: Any, how: str) -> None:
     assert isinstance(data, dict)
     for contact in data.get("contacts") or []:
         assert store.contact(contact["id"]) is not None
+    for person in data.get("people") or []:
+        assert store.person_records().get(name_key(person["name"])) is not None
+        CAMPAIGN["people"] = CAMPAIGN.get("people", 0) + 1
 
 
 async def test_hostile_imports_are_refused_whole_or_admitted_valid(tmp_path: Path) -> None:
@@ -250,6 +267,7 @@ async def test_hostile_imports_are_refused_whole_or_admitted_valid(tmp_path: Pat
         CAMPAIGN["examples"] >= EXAMPLES
         and CAMPAIGN["admitted"] > EXAMPLES // 10
         and CAMPAIGN["refused"] > EXAMPLES // 4
+        and CAMPAIGN.get("people", 0) > EXAMPLES // 40
     )
     every_command_works_on(db, tmp_path)
     await the_dashboard_starts_on(db)
@@ -270,6 +288,10 @@ def every_command_works_on(db: Path, tmp_path: Path) -> None:
         ["streak"],
         ["streak", "--json"],
         ["check"],
+        ["people"],
+        ["people", "--json"],
+        ["people", "set", "Sam", "--every", "7", "--note", "tea"],
+        ["people", "rename", "Sam", "SAM"],
         ["restore", str(backup.path)],
         ["import", str(export)],
     ]
@@ -284,7 +306,7 @@ async def the_dashboard_starts_on(db: Path) -> None:
     assert len(store.all_contacts()) > 10
     app = create_app(store)
     async with app.run_test(size=(100, 30)) as pilot:
-        for key in ("escape", "1", "2", "3", "w", "escape", "[", "]", "t", "question_mark", "escape"):
+        for key in ("escape", "1", "2", "3", "4", "w", "escape", "[", "]", "t", "question_mark", "escape"):
             await pilot.press(key)
         await pilot.pause()
         assert app.is_running

@@ -16,6 +16,7 @@ from oxytui import __version__, reports
 from oxytui.content import kind_id, kind_label
 from oxytui.core.days import format_day, parse_day
 from oxytui.core.export import FORMATS, to_markdown
+from oxytui.core.figures import plural
 from oxytui.core.model import ContactDraft, ValidationError
 from oxytui.core.text import clean, clean_line
 from oxytui.paths import DB_ENV, default_db_path
@@ -167,7 +168,8 @@ def cmd_import(store: Store, args: argparse.Namespace) -> int:
     """Merge a JSON export."""
     data = read_import(args.file)
     result = store.import_data(data)
-    print(f"Imported {result.added} records; {result.skipped} were already there.")
+    were = "was" if result.skipped == 1 else "were"
+    print(f"Imported {plural(result.added, 'record')}; {result.skipped} {were} already there.")
     return EXIT_OK
 
 
@@ -208,8 +210,8 @@ def cmd_check(store: Store, args: argparse.Namespace) -> int:
         return EXIT_OK
     data = store.export_data()
     print(
-        f"{store.path}: ok — {len(data['contacts'])} contacts, {len(data['recalls'])} recalls, "
-        f"{len(data['rest_days'])} rest days."
+        f"{store.path}: ok — {plural(len(data['contacts']), 'contact')}, "
+        f"{plural(len(data['recalls']), 'recall')}, {plural(len(data['rest_days']), 'rest day')}."
     )
     backups = all_backups(store.path)
     if not backups:

@@ -6,6 +6,7 @@ from datetime import date
 
 from oxytui.content import kind_label
 from oxytui.core.days import week_bounds
+from oxytui.core.figures import plural
 from oxytui.core.people import due_people, week_people_lines
 from oxytui.core.runs import last_run
 from oxytui.core.streaks import History, StreakSummary, short_day, summarize
@@ -27,7 +28,7 @@ def streak_summary(store: Store, history: History | None = None) -> StreakSummar
 
 
 def _days(count: int, unit: str = "day") -> str:
-    return f"{count} {unit}" if count == 1 else f"{count} {unit}s"
+    return plural(count, unit)
 
 
 def status_words(summary: StreakSummary, history: History, today: date, *, gentle: bool = False) -> str:

@@ -412,11 +412,11 @@ def test_check(db_path: Path, capsys: pytest.CaptureFixture[str], clock: FakeClo
     assert code == 0 and f"no data file yet at {db_path}" in out and "0 contacts" not in out
     run(capsys, "--db", str(db_path), "log", "Sam")
     code, out, _ = run(capsys, "--db", str(db_path), "check")
-    assert code == 0 and "1 contacts" in out and "No backups yet" in out
+    assert code == 0 and "1 contact," in out and "No backups yet" in out
     fill(db_path, clock)
     code, out, _ = run(capsys, "--db", str(db_path), "check")
     assert code == 0
-    assert f"{db_path}: ok" in out and "4 contacts, 1 recalls, 1 rest days" in out
+    assert f"{db_path}: ok" in out and "4 contacts, 1 recall, 1 rest day" in out
     [backup] = list_backups(db_path)
     assert f"{backup.path}  ok" in out
     backup.path.write_bytes(b"{")
@@ -586,3 +586,19 @@ def test_reading_commands_create_nothing(
     target = tmp_path / "not" / "yet" / "oxytui.json"
     assert run(capsys, "--db", str(target), *args)[0] == 0
     assert list(tmp_path.iterdir()) == []
+
+
+def test_import_counts_read_as_words(
+    db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    first, other = tmp_path / "first.json", str(tmp_path / "a.json")
+    assert run(capsys, "--db", other, "log", "Sam")[0] == 0
+    assert run(capsys, "--db", other, "export", "--out", str(first))[0] == 0
+    assert (
+        run(capsys, "--db", str(db_path), "import", str(first))[1]
+        == "Imported 1 record; 0 were already there.\n"
+    )
+    assert (
+        run(capsys, "--db", str(db_path), "import", str(first))[1]
+        == "Imported 0 records; 1 was already there.\n"
+    )

@@ -15,6 +15,7 @@ from oxytui.ui.panes.people import PeoplePane
 from oxytui.ui.screens.contact_form import ContactForm
 from oxytui.ui.screens.person import AskScreen, PersonScreen
 from tests.ui.conftest import AppFactory
+from tests.ui.test_sizes import screen_text
 from tests.waiting import palette_offers, wait_until
 
 HOSTILE = "Eve\x1b[31m[bold]\u202e"
@@ -146,3 +147,15 @@ async def test_every_contact_is_there_to_scroll_to(store: Store, make_app: AppFa
             await pilot.press("pagedown")
             await pilot.pause()
         assert table.row_count == 130
+
+
+async def test_a_name_that_looks_like_markup_is_shown_as_typed_on_the_person_screen(
+    store: Store, make_app: AppFactory
+) -> None:
+    store.add_contact(ContactDraft("[bold]Sam[/]", "hug"))
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("4", "enter")
+        await wait_until(pilot, lambda: isinstance(app.screen, PersonScreen), "the person screen")
+        await pilot.pause()
+        assert "─ [bold]Sam[/] ─" in screen_text(app)

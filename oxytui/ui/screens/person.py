@@ -11,6 +11,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
+from textual.content import Content
 from textual.widgets import DataTable, Input, Label, Static
 
 from oxytui.content import kind_label
@@ -159,13 +160,13 @@ class PersonScreen(DialogScreen[bool]):
         table = self.query_one("#person-contacts", DataTable)
         table.clear(columns=True)
         if person is None:
-            box.border_title = shorten(self.name_shown, 40)
+            box.border_title = Content(clean_line(shorten(self.name_shown, 40)))  # a name, never markup
             summary.update(
                 "No one by this name any more (renamed or merged?). Press u to undo, esc to close."
             )
             return
         self.name_shown = person.name
-        box.border_title = shorten(person.name, 60)
+        box.border_title = Content(clean_line(shorten(person.name, 60)))  # a name, never markup
         contacts = self.store.contacts_with(person.name)
         summary.update("\n".join(summary_lines(person, contacts, self.store.today())))
         for label, width in (("day", 16), ("kind", 18), ("warmth", 6), ("min", 4), ("note", 30)):

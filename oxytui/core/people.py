@@ -245,6 +245,17 @@ def invitation(person: Person, shown_name: str) -> str:
     return f"{shown_name} — {since_words(person.days_since)} since you were last in touch{hoped}"
 
 
+def invitations(person: Person, shown_name: str) -> list[str]:
+    """The "it's been a while" line in whole sentences, longest first, for the width there is."""
+    since = since_words(person.days_since)
+    return [
+        invitation(person, shown_name),
+        f"{shown_name} — {since} since you were last in touch",
+        f"{shown_name} — {since} since your last contact",
+        f"{shown_name} — {since}",
+    ]
+
+
 # --- one person's history ------------------------------------------------------------------------
 
 

@@ -188,6 +188,7 @@ class OxyApp(App[int]):
     def action_help(self) -> None:
         """Show every key and the streak rules."""
         from oxytui.ui.screens.help import HelpScreen  # loaded when first needed: it brings Markdown
+        from oxytui.ui.screens.person import PersonScreen
 
         if isinstance(self.screen, HelpScreen):
             return
@@ -198,6 +199,7 @@ class OxyApp(App[int]):
             ("Recall", RecallPane),
             ("Streaks", StreaksPane),
             ("People", PeoplePane),
+            ("On a person (enter in People)", PersonScreen),
         ]
         self.push_screen(HelpScreen(sections))
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from typing import ClassVar
 
 from rich.text import Text
@@ -11,16 +12,18 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import DataTable, Static
 
-from oxytui.core.people import Person, ago_words, invitation, ordered, rhythm_words
-from oxytui.core.text import shorten
+from oxytui.content import kind_label
+from oxytui.core.days import format_day
+from oxytui.core.model import Contact
+from oxytui.core.people import Person, ago_words, invitations, ordered, rhythm_words
+from oxytui.core.text import clean_line, shorten
 from oxytui.store import Store
 from oxytui.ui.panes.base import DataPane
 
 DUE_SHOWN = 3  # lines of the "it's been a while" list on the pane; the rest are in the list below
-NAME_WIDTH = 18
+NAME_WIDTH = 18  # names in the "it's been a while" lines are cut only past this and the width
 LAST_WIDTH = 12  # "3 months ago"
-RHYTHM_WIDTH = 13  # "every 2 weeks"
-NARROW = 42
+TALL = 8  # rows from which each "it's been a while" sentence may take two lines
 REMEMBERED_ROW = "-remembered-"
 
 
@@ -28,16 +31,39 @@ def _cell(text: str, *, style: str = "") -> Text:
     return Text(text, style=style, no_wrap=True, overflow="ellipsis")
 
 
-def due_text(people: list[Person], width: int) -> str:
-    """The "it's been a while" lines, each cut to `width`; an invitation, never an alarm."""
+def due_text(people: list[Person], width: int, lines_each: int = 1) -> str:
+    """The "it's been a while" lines: for each person the longest whole sentence that takes at most
+    `lines_each` lines of `width`, wrapped between words; an invitation, never an alarm."""
     due = [p for p in people if p.due]
     if not due:
         return ""
-    lines = ["It's been a while — perhaps reach out?"]
-    lines += [shorten(invitation(p, shorten(p.name, NAME_WIDTH)), width) for p in due[:DUE_SHOWN]]
+    lines = textwrap.wrap("It's been a while — perhaps reach out?", width)
+    for person in due[:DUE_SHOWN]:
+        wrapped = [
+            textwrap.wrap(s, width)
+            for s in invitations(person, shorten(person.name, max(NAME_WIDTH, width - 12)))
+        ]
+        lines += next((w for w in wrapped if len(w) <= lines_each), wrapped[-1])
     if len(due) > DUE_SHOWN:
         lines.append(f"… and {len(due) - DUE_SHOWN} more below")
     return "\n".join(lines)
+
+
+class PeopleTable(DataTable[Text]):
+    """The list of people; `enter` opens the one under the cursor."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "select_cursor", "Open", id="people-table-open", tooltip="Open the selected person"),
+    ]
+
+
+def _last_words(person: Person) -> str:
+    return "remembered" if person.remembered else ago_words(person.days_since)
+
+
+def _rhythm_words(person: Person) -> str:
+    every = person.every_days
+    return f"every {rhythm_words(every)}" if every and not person.remembered else ""
 
 
 class PeoplePane(DataPane):
@@ -53,6 +79,7 @@ class PeoplePane(DataPane):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "open", "Open", id="people-open", tooltip="Open the selected person"),
+        Binding("a", "add", "Add", id="people-add", tooltip="Log a warm contact with the selected person"),
     ]
 
     class Changed(Message):
@@ -65,8 +92,7 @@ class PeoplePane(DataPane):
     def compose(self) -> ComposeResult:
         yield Static(id="people-due", markup=False)
         yield Static("No one yet. Log a warm contact and the people appear here.", id="people-empty")
-        table: DataTable[Text] = DataTable(id="people-table", cursor_type="row", show_header=False)
-        yield table
+        yield PeopleTable(id="people-table", cursor_type="row", show_header=False)
 
     @property
     def table(self) -> DataTable[Text]:
@@ -95,17 +121,22 @@ class PeoplePane(DataPane):
         people = ordered(self.store.everyone().values())
         width = max(10, self.size.width - 1)
         due = self.query_one("#people-due", Static)
-        text = due_text(people, width)
+        text = due_text(people, width, 2 if self.size.height >= TALL else 1)
         due.display = bool(text)
         due.update(text)
         self.query_one("#people-empty", Static).display = not people
         keep = self.selected.key if self.selected else None
         table = self.table
         table.clear(columns=True)
-        rhythm_width = RHYTHM_WIDTH if width >= NARROW else 0  # narrow: the rhythm is on the person screen
-        name_width = min(NAME_WIDTH, max(6, width - LAST_WIDTH - rhythm_width - 7))
+        last_width = max((len(_last_words(p)) for p in people), default=LAST_WIDTH)
+        rhythm_width = max((len(_rhythm_words(p)) for p in people), default=0)
+        names = min(NAME_WIDTH + 6, max((len(p.name) + 2 * p.due for p in people), default=0))
+        if width - last_width - rhythm_width - 6 < names:
+            rhythm_width = 0  # names first; the rhythm is also on the person screen and in the lines above
+        columns = 3 if rhythm_width else 2
+        name_width = max(6, width - last_width - rhythm_width - 2 * columns)  # the name takes what is left
         table.add_column("name", width=name_width, key="name")
-        table.add_column("last", width=LAST_WIDTH, key="last")
+        table.add_column("last", width=last_width, key="last")
         if rhythm_width:
             table.add_column("rhythm", width=rhythm_width, key="rhythm")
         self._rows = []
@@ -118,17 +149,39 @@ class PeoplePane(DataPane):
                 table.add_row(*heading, *([_cell("")] if rhythm_width else []), key=REMEMBERED_ROW)
             self._rows.append(person)
             if person.remembered:
-                last, rhythm = _cell("remembered", style="italic"), _cell("")
+                last, rhythm = _cell(_last_words(person), style="italic"), _cell("")
             else:
-                last = _cell(ago_words(person.days_since))
-                every = person.every_days
-                rhythm = _cell(f"every {rhythm_words(every)}" if every else "", style="dim")
+                last = _cell(_last_words(person))
+                rhythm = _cell(_rhythm_words(person), style="dim")
             mark = "• " if person.due else ""  # told apart by a mark and words, not only colour
             name = _cell(mark + shorten(person.name, name_width - len(mark)))
             table.add_row(name, last, *([rhythm] if rhythm_width else []), key=person.key)
         keys = [p.key if p else None for p in self._rows]
         if keep is not None and keep in keys:
             table.move_cursor(row=keys.index(keep))
+        self.refresh_bindings()  # `a` needs someone to log a contact with
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """`a` can be used only with someone selected."""
+        return None if action == "add" and self.selected is None else True
+
+    def action_add(self) -> None:
+        """Log a warm contact with the selected person, their name filled in."""
+        from oxytui.ui.screens.person import PersonForm  # loaded when first needed
+
+        person = self.selected
+        if person is None:
+            return
+        names = [p.name for p in self.store.everyone().values()]
+        title = f"Add a warm contact · {format_day(self.store.today())}"
+        self.app.push_screen(PersonForm(title, self.store.add_contact, names, person.name), self._added)
+
+    def _added(self, contact: Contact | None) -> None:
+        if contact is not None:
+            self.reload()
+            self.post_message(self.Changed())
+            what = f"{clean_line(kind_label(contact.kind))} with {clean_line(contact.who)}"
+            self.notify(f"Saved: {what}.", markup=False)
 
     def action_open(self) -> None:
         """Open the selected person's screen."""
@@ -150,3 +203,7 @@ class PeoplePane(DataPane):
     @on(DataTable.RowSelected, "#people-table")
     def _row_chosen(self, event: DataTable.RowSelected) -> None:
         self.action_open()
+
+    @on(DataTable.RowHighlighted, "#people-table")
+    def _row_moved(self, event: DataTable.RowHighlighted) -> None:
+        self.refresh_bindings()  # on the "Remembered" heading there is no one to log a contact with

@@ -84,7 +84,7 @@ class AskScreen(DialogScreen[str | None]):
         self.dismiss(None)
 
 
-class _PersonForm(ContactForm):
+class PersonForm(ContactForm):
     """The add form with the person's name filled in."""
 
     def __init__(
@@ -212,7 +212,7 @@ class PersonScreen(DialogScreen[bool]):
         if person is None:
             return
         names = [p.name for p in self.store.everyone().values()]
-        form = _PersonForm(
+        form = PersonForm(
             f"Add a warm contact · {format_day(self.store.today())}",
             self.store.add_contact,
             names,

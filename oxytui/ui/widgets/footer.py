@@ -6,6 +6,9 @@ This one, built on public APIs only (`Screen.active_bindings`, `Screen.bindings_
 rebuilds its items only when the keys it shows change; when only whether a key can be used now
 changes, it flips a class. With `hide_unusable`, a key that cannot be used now (its node's
 `check_action` returns None) is hidden, so it looks left out, but showing it again costs no rebuild.
+
+On a narrow terminal the keys that do not fit are left out whole, never cut mid-word: help, quit and
+the command palette always stay, and a "…" says that more keys are in help and the palette.
 """
 
 from __future__ import annotations
@@ -13,6 +16,8 @@ from __future__ import annotations
 import asyncio
 from typing import Any, NamedTuple
 
+from rich.cells import cell_len
+from textual.app import App
 from textual.binding import Binding
 from textual.content import Content
 from textual.dom import DOMNode
@@ -42,6 +47,8 @@ class FooterItem(Static):
         self.node = key.node
         self.action = key.binding.action
         self.tooltip = key.tooltip or key.binding.description
+        self.kept = key.palette or isinstance(key.node, App)  # help, quit and the palette always stay
+        self.cells = cell_len(key_display) + 1 + cell_len(key.binding.description) + 1  # with its margin
 
     async def on_click(self) -> None:
         await self.app.run_action(self.action, self.node)
@@ -65,7 +72,9 @@ class KeysFooter(Widget):
             &:hover { background: $block-hover-background; }
             &.-unusable { text-style: dim; }
             &.-palette { dock: right; margin-right: 0; border-left: vkey $foreground 20%; }
+            &.-left-out { display: none; }
         }
+        #footer-more { width: auto; margin-right: 1; color: $footer-description-foreground; }
         &.-hide-unusable FooterItem.-unusable { display: none; }
     }
     """
@@ -109,9 +118,38 @@ class KeysFooter(Widget):
             self._shown = shown
             self.rebuilds += 1
             await self.remove_children()
-            await self.mount_all(FooterItem(key, self.app.get_key_display(key.binding)) for key in keys)
+            items = [FooterItem(key, self.app.get_key_display(key.binding)) for key in keys]
+            first_kept = next((i for i, item in enumerate(items) if item.kept), len(items))
+            more = Static("…", id="footer-more")  # shown where keys were left out, before help and quit
+            more.tooltip = "More keys: ? shows them all, ctrl+p finds any action"
+            await self.mount_all([*items[:first_kept], more, *items[first_kept:]])
         items = list(self.query(FooterItem))
         if not self.is_attached or len(items) != len(keys):
             return  # the app is closing and took the items with it while they were being mounted
         for item, key in zip(items, keys, strict=True):
             item.set_class(not key.usable, "-unusable")
+        self._fit()
+
+    def on_resize(self) -> None:
+        self._fit()
+
+    def _fit(self) -> None:
+        """Leave out, whole, the keys that do not fit, the later ones first; a "…" says some are."""
+        items = list(self.query(FooterItem))
+        hide = self.has_class("-hide-unusable")
+        shown = [item for item in items if not (hide and item.has_class("-unusable"))]
+        room = self.size.width - sum(item.cells for item in shown if item.kept)
+        optional = [item for item in shown if not item.kept]
+        if sum(item.cells for item in optional) > room:
+            room -= 2  # the "…" and its margin
+        left_out = False
+        for item in optional:
+            left_out = left_out or item.cells > room  # once one is left out, so are the later ones
+            if not left_out:
+                room -= item.cells
+            item.set_class(left_out, "-left-out")
+        for item in items:
+            if item not in shown:
+                item.remove_class("-left-out")
+        for more in self.query("#footer-more"):
+            more.display = left_out

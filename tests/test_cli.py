@@ -602,3 +602,22 @@ def test_import_counts_read_as_words(
         run(capsys, "--db", str(db_path), "import", str(first))[1]
         == "Imported 0 records; 1 was already there.\n"
     )
+
+
+def test_csv_and_markdown_exports_carry_the_people_table(
+    db_path: Path, capsys: pytest.CaptureFixture[str], clock: FakeClock
+) -> None:
+    store = fill(db_path, clock)
+    store.set_person("Sam", every_days=14, note='loves, "tea"')
+    store.set_person("Rex 🐈", remembered=True)
+    code, out, _ = run(capsys, "--db", str(db_path), "export", "--format", "csv")
+    assert code == 0
+    people = [row for row in csv.DictReader(io.StringIO(out)) if row["record"] == "person"]
+    assert [(p["who"], p["every_days"], p["remembered"], p["note"]) for p in people] == [
+        ("Rex 🐈", "", "yes", ""),
+        ("Sam", "14", "no", 'loves, "tea"'),
+    ]
+    code, out, _ = run(capsys, "--db", str(db_path), "export", "--format", "markdown")
+    assert code == 0
+    section = out.split("\n## People\n\n", 1)[1].split("\n\n", 1)[0]
+    assert section.splitlines() == ["- **Rex 🐈** — remembered", '- **Sam** — every 2 weeks: loves, "tea"']

@@ -10,6 +10,7 @@ from datetime import date
 from typing import Any
 
 from oxytui.core.days import format_day
+from oxytui.core.people import rhythm_words
 
 CSV_COLUMNS = (
     "record",
@@ -32,6 +33,8 @@ CSV_COLUMNS = (
     "after_connected",
     "completed",
     "reason",
+    "every_days",
+    "remembered",
 )
 
 
@@ -45,7 +48,8 @@ def _blank(value: Any) -> Any:
 
 
 def to_csv(data: dict[str, Any]) -> str:
-    """One CSV table: a row per contact, recall and rest day, told apart by the `record` column.
+    """One CSV table: a row per contact, recall, rest day and kept person, told apart by the `record`
+    column. A person's row holds the name in `who`, with `every_days`, `remembered` and `note`.
 
     Rows end in CRLF as RFC 4180 says; with that terminator the csv module also quotes a field
     holding a lone carriage return, which would otherwise split the row when read back.
@@ -64,6 +68,16 @@ def to_csv(data: dict[str, Any]) -> str:
         writer.writerow({"record": "recall", **row})
     for rest in data["rest_days"]:
         writer.writerow({"record": "rest_day", **rest})
+    for person in data.get("people", []):
+        writer.writerow(
+            {
+                "record": "person",
+                "who": person["name"],
+                "every_days": _blank(person["every_days"]),
+                "remembered": "yes" if person["remembered"] else "no",
+                "note": person["note"],
+            }
+        )
     return out.getvalue()
 
 
@@ -104,10 +118,26 @@ def to_markdown(
     for rest in data["rest_days"]:
         reason = f": {clean(rest['reason'])}" if rest["reason"] else ""
         days.setdefault(rest["day"], []).append(f"- Rest day{reason}")
-    parts = ["# oxytui journal\n"]
+    parts = ["# oxytui journal\n", *_people_markdown(data.get("people", []), clean)]
     for day in sorted(days, reverse=True):
         parts.append(f"\n## {format_day(date.fromisoformat(day))}\n\n" + "\n".join(days[day]) + "\n")
     return "".join(parts)
+
+
+def _people_markdown(people: list[dict[str, Any]], clean: Callable[[str], str]) -> list[str]:
+    """The People section: what was kept about each person (rhythm, remembered, note), by name."""
+    lines = []
+    for person in sorted(people, key=lambda p: clean(p["name"]).casefold()):
+        about = []
+        if person["remembered"]:
+            about.append("remembered")
+        elif person["every_days"] is not None:
+            about.append(f"every {rhythm_words(person['every_days'])}")
+        line = f"- **{clean(person['name'])}**" + (f" — {', '.join(about)}" if about else "")
+        if person["note"]:
+            line += f": {clean(person['note'])}"
+        lines.append(line)
+    return ["\n## People\n\n" + "\n".join(lines) + "\n"] if lines else []
 
 
 FORMATS: dict[str, Callable[[dict[str, Any]], str]] = {

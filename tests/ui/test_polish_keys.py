@@ -97,10 +97,12 @@ async def test_people_footer_shows_open_and_add_and_a_logs_with_the_selected(
         await pilot.press("tab", *"hug", "enter")
         await wait_until(pilot, lambda: not isinstance(app.screen, ContactForm))
         await wait_until(pilot, lambda: len(people.contacts_with(LONG_NAME)) == before + 1)
-        rows = lambda: [pane.table.get_row_at(row) for row in range(pane.table.row_count)]  # noqa: E731
-        await wait_until(
-            pilot, lambda: any(r[0].plain.startswith("Grandma") and r[1].plain == "today" for r in rows())
-        )
+
+        def logged_today() -> bool:
+            rows = [pane.table.get_row_at(row) for row in range(pane.table.row_count)]
+            return any(r[0].plain.startswith("Grandma") and r[1].plain == "today" for r in rows)
+
+        await wait_until(pilot, logged_today)
 
 
 async def test_people_lines_are_whole_and_names_grow_with_the_width(

@@ -180,7 +180,7 @@ class PeoplePane(DataPane):
         if contact is not None:
             self.reload()
             self.post_message(self.Changed())
-            what = f"{clean_line(kind_label(contact.kind))} with {clean_line(contact.who)}"
+            what = f"{clean_line(contact.who)} · {clean_line(kind_label(contact.kind))}"  # as Today says it
             self.notify(f"Saved: {what}.", markup=False)
 
     def action_open(self) -> None:

@@ -6,10 +6,8 @@ from __future__ import annotations
 import errno
 import os
 from pathlib import Path
-from typing import Any
 
 import pytest
-from textual.app import App
 from textual.widgets import Static
 
 from oxytui.core.model import ContactDraft
@@ -19,6 +17,7 @@ from oxytui.ui.screens.contact_form import ContactForm
 from tests.conftest import FakeClock
 from tests.robust.crashkit import temp_files
 from tests.robust.faults import Faults
+from tests.ui.conftest import notices
 
 FAULTS = [
     ("write", errno.ENOSPC),
@@ -26,19 +25,6 @@ FAULTS = [
     ("os.open", errno.EACCES),  # the second open is the temp file's (a refused lock open is retried)
     ("os.replace", errno.EROFS),
 ]
-
-
-def _recorded(app: App[Any], monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Collect the messages of the app's notifications (they still show)."""
-    messages: list[str] = []
-    notify = app.notify
-
-    def recording(message: str, *args: Any, **kwargs: Any) -> None:
-        messages.append(message)
-        notify(message, *args, **kwargs)
-
-    monkeypatch.setattr(app, "notify", recording)
-    return messages
 
 
 async def test_a_failed_save_in_the_form_keeps_the_typing_and_changes_nothing(
@@ -86,7 +72,7 @@ async def test_failed_edit_delete_undo_and_rest_day_say_so_and_change_nothing(
     store.add_contact(ContactDraft("Sam", "hug", 3, None, "first"))
     faults = Faults(monkeypatch)
     app = create_app(store, poll_interval=30)
-    notices = _recorded(app, monkeypatch)
+    said = notices(app, monkeypatch)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("d")  # a delete that works, so that undo has something to do
         await pilot.pause()
@@ -97,7 +83,7 @@ async def test_failed_edit_delete_undo_and_rest_day_say_so_and_change_nothing(
                 await pilot.pause()
             assert faults.fired == 1
             faults.fired = 0
-            assert "No space left on device" in notices[-1], key
+            assert "No space left on device" in said[-1], key
             assert db_path.read_bytes() == before, key
         await pilot.press("u")  # works now: Sam is back
         await pilot.pause()

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime, timedelta
+from typing import Any
 
 import pytest
+from textual.app import App
 from textual.widgets import Input
 
 from oxytui.core.model import Contact, ContactDraft
@@ -75,3 +77,16 @@ def sample(store: Store, clock: FakeClock) -> Store:
     earlier.update_settings(welcomed=True)
     store.refresh()
     return store
+
+
+def notices(app: App[Any], monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Collect the messages of the app's notifications (they still show)."""
+    messages: list[str] = []
+    notify = app.notify
+
+    def recording(message: str, *args: Any, **kwargs: Any) -> None:
+        messages.append(message)
+        notify(message, *args, **kwargs)
+
+    monkeypatch.setattr(app, "notify", recording)
+    return messages

@@ -14,29 +14,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from textual.app import App
 from textual.widgets import Static
 
 from oxytui.store import Store
 from oxytui.ui.app import OxyApp
 from oxytui.ui.screens.contact_form import ContactForm
-from tests.ui.conftest import AppFactory
+from tests.ui.conftest import AppFactory, notices
 from tests.waiting import Polls
 
 RESCUE_AFTER = 30.0  # seconds: a dashboard still stuck on the FIFO by then is let go, and the test fails
-
-
-def notices(app: App[Any], monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Collect the messages of the app's notifications (they still show)."""
-    messages: list[str] = []
-    notify = app.notify
-
-    def recording(message: str, *args: Any, **kwargs: Any) -> None:
-        messages.append(message)
-        notify(message, *args, **kwargs)
-
-    monkeypatch.setattr(app, "notify", recording)
-    return messages
 
 
 def whos(app: OxyApp) -> list[str]:

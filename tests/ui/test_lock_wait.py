@@ -6,11 +6,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import timedelta
-from typing import Any
 
 import filelock
 import pytest
-from textual.app import App
 from textual.widgets import Input, Static
 
 from oxytui.paths import lock_path
@@ -21,7 +19,7 @@ from oxytui.ui.panes.recall import RecallPane
 from oxytui.ui.panes.streaks import StreaksPane
 from oxytui.ui.screens.contact_form import ContactForm
 from oxytui.ui.screens.recall_dialogs import StopDialog
-from tests.ui.conftest import AppFactory
+from tests.ui.conftest import AppFactory, notices
 from tests.ui.test_recall_screen import start
 from tests.waiting import wait_until
 
@@ -36,18 +34,6 @@ def other_writer(store: Store) -> Iterator[filelock.FileLock]:
         yield lock
     finally:
         lock.release(force=True)
-
-
-def notices(app: App[Any], monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    messages: list[str] = []
-    notify = app.notify
-
-    def recording(message: str, *args: Any, **kwargs: Any) -> None:
-        messages.append(message)
-        notify(message, *args, **kwargs)
-
-    monkeypatch.setattr(app, "notify", recording)
-    return messages
 
 
 async def test_the_form_waits_for_the_other_writer_then_saves(

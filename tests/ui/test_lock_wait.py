@@ -13,7 +13,6 @@ from textual.widgets import Input, Static
 
 from oxytui.paths import lock_path
 from oxytui.store import Store
-from oxytui.store import lock as store_lock
 from oxytui.ui import saving
 from oxytui.ui.panes.recall import RecallPane
 from oxytui.ui.panes.streaks import StreaksPane
@@ -22,8 +21,6 @@ from oxytui.ui.screens.recall_dialogs import StopDialog
 from tests.ui.conftest import AppFactory, notices
 from tests.ui.test_recall_screen import start
 from tests.waiting import wait_until
-
-WAIT = store_lock.POLL * 6  # long enough for the worker to see the lock let go
 
 
 @pytest.fixture
@@ -51,9 +48,7 @@ async def test_the_form_waits_for_the_other_writer_then_saves(
         assert form.values["note"] == "by the sea"
         assert store.all_contacts() == []
         other_writer.release()
-        await pilot.pause(WAIT)
-        await pilot.pause()
-        assert app.screen is not form  # the save was made and the form closed
+        await wait_until(pilot, lambda: app.screen is not form, "the save to be made and the form to close")
         assert [c.who for c in app.dashboard.today_pane.rows] == ["Jo"]
     assert [(c.who, c.kind) for c in Store.open(store.path).all_contacts()] == [("Jo", "hug")]
 
@@ -89,9 +84,7 @@ async def test_settings_wait_for_the_other_writer_then_save(
         shown = str(screen.query_one("#settings-error", Static).content)
         assert shown.startswith("Waiting for another oxytui"), shown
         other_writer.release()
-        await pilot.pause(WAIT)
-        await pilot.pause()
-        assert app.screen is not screen
+        await wait_until(pilot, lambda: app.screen is not screen, "the settings to be saved and closed")
     assert Store.open(store.path).settings.goal_warm_days == 6
 
 
@@ -101,7 +94,7 @@ async def test_a_wait_that_runs_out_says_so_and_the_keys_work_meanwhile(
     other_writer: filelock.FileLock,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(saving, "LOCK_TIMEOUT", WAIT)
+    monkeypatch.setattr(saving, "LOCK_TIMEOUT", 2.0)  # long enough to still be waiting when the keys come
     app = make_app()
     before = store.path.read_bytes()
     other_writer.acquire()
@@ -110,11 +103,11 @@ async def test_a_wait_that_runs_out_says_so_and_the_keys_work_meanwhile(
         pane = app.dashboard.today_pane
         today = pane.shown_day
         await pilot.press("z")
-        assert messages[-1].startswith("Waiting for another oxytui")
+        assert any(m.startswith("Waiting for another oxytui") for m in messages), messages
         await pilot.press("[")  # moving between days works while the save waits
         assert pane.shown_day == today - timedelta(days=1)
-        await pilot.pause(WAIT * 3)
-        assert "did not let go" in messages[-1] and "nothing was saved" in messages[-1], messages
+        await wait_until(pilot, lambda: "did not let go" in messages[-1], "the wait to run out")
+        assert "nothing was saved" in messages[-1], messages
         assert not store.is_rest_day(today)
     assert store.path.read_bytes() == before
 

@@ -38,3 +38,32 @@ async def test_a_theme_change_repaints_the_streak_figures_at_once(store: Store) 
         await pilot.pause()
         await pilot.pause()
         assert figure_colour(summary.content) != expected
+
+
+async def test_the_focused_pane_alone_has_the_primary_border_in_each_theme(store: Store) -> None:
+    from textual.color import Color
+
+    store.update_settings(welcomed=True)
+    app = create_app(store, poll_interval=3600)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+
+        def primary_panes() -> list[str]:
+            primary = Color.parse(app.theme_variables["primary"])
+            return [
+                str(pane.id)
+                for pane in app.dashboard.panes
+                if pane.styles.border_top == ("round", primary) and pane.styles.border_title_color == primary
+            ]
+
+        assert primary_panes() == ["today"]
+        await pilot.press("4")
+        await pilot.pause()
+        assert primary_panes() == ["people"]
+        app.theme = "textual-light"
+        await pilot.pause()
+        await pilot.pause()
+        assert primary_panes() == ["people"]  # the new theme's primary, at once
+        await pilot.press("3")
+        await pilot.pause()
+        assert primary_panes() == ["streaks"]

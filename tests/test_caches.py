@@ -116,3 +116,45 @@ def test_a_save_reuses_the_records_it_did_not_change(store: Store) -> None:
     edited = store.edit_contact(sam.id, ContactDraft("Sam", "hug", 5))
     assert store.contact(sam.id) == edited and store.contact(sam.id) is not kept
     assert [c.warmth for c in Store.open(store.path).all_contacts()] == [5, 2]
+
+
+def test_indexes_kept_across_changes_are_those_built_from_scratch(tmp_path: Path, clock: FakeClock) -> None:
+    """After each change the by-day index is patched, not rebuilt; it equals one built anew from the file."""
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    from oxytui.store.views import Records
+
+    steps = st.lists(
+        st.tuples(st.sampled_from(["add", "edit", "delete", "undo"]), st.integers(0, 6), st.integers(0, 50)),
+        min_size=1,
+        max_size=12,
+    )
+
+    @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(steps)
+    def check(plan: list[tuple[str, int, int]]) -> None:
+        path = tmp_path / f"index-{len(list(tmp_path.iterdir()))}.json"
+        store = Store.open(path, clock=clock)
+        for who in ("Sam", "Mia", "Lin"):
+            store.add_contact(ContactDraft(who, "hug", 3), WED - timedelta(days=len(who)))
+        for action, back, pick in plan:
+            day = WED - timedelta(days=back)
+            ids = sorted(store._records.contacts)
+            if action == "add":
+                store.add_contact(ContactDraft(f"P{pick % 5}", "hug", 1 + pick % 5), day)
+            elif action == "edit" and ids:
+                store.edit_contact(ids[pick % len(ids)], ContactDraft("Sam", "call", 2))
+            elif action == "delete" and ids:
+                store.delete_contact(ids[pick % len(ids)])
+            elif action == "undo":
+                store.undo()
+            kept = store._records
+            fresh = Records(Store.open(path, clock=clock)._file._storage.read(), path)
+            assert kept.contacts == fresh.contacts
+            assert kept.by_day == fresh.by_day
+            assert {d: [c.id for c in cs] for d, cs in kept.by_day.items()} == {
+                d: [c.id for c in cs] for d, cs in fresh.by_day.items()
+            }
+
+    check()

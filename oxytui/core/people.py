@@ -168,6 +168,13 @@ def for_completion(people: Iterable[Person]) -> list[Person]:
     return sorted(people, key=lambda p: (p.remembered, -p.contacts_90d, -p.contacts, p.key))
 
 
+def warmest(contacts: list[Contact]) -> str:
+    """The person of the warmest contact (the latest among equals), or '' when there is none."""
+    if not contacts:
+        return ""
+    return max(contacts, key=lambda c: (c.warmth, c.logged_at)).who
+
+
 def warmest_lately(people: Iterable[Person]) -> list[Person]:
     """People to offer as a recall figure: the warmest of the last 30 days first, then the remembered."""
     everyone = list(people)

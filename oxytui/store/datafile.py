@@ -11,7 +11,6 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
-from tinydb import TinyDB
 from tinydb.table import Document
 
 from oxytui import __version__
@@ -21,7 +20,7 @@ from oxytui.store.errors import NotAFileError, UnreadableFileError, WriteFailedE
 from oxytui.store.faults import refuse_read_only, restore_hint, unreadable_message
 from oxytui.store.fileformat import SCHEMA_VERSION
 from oxytui.store.lock import LOCK_TIMEOUT, locked
-from oxytui.store.storage import DurableStorage
+from oxytui.store.storage import DurableStorage, InPlaceTinyDB
 from oxytui.store.views import Records
 
 T = TypeVar("T")
@@ -56,7 +55,7 @@ class DataFile:
         """Read the file again (a new version)."""
         try:
             self._storage.load()
-            self.db = TinyDB(storage=lambda: self._storage)
+            self.db = InPlaceTinyDB(storage=lambda: self._storage)
             self._records = Records(self._storage.read(), self.path)
         except UnreadableFileError as error:
             self._storage.forget()

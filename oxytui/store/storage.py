@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping, MutableMapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from tinydb import TinyDB
 from tinydb.storages import Storage
+from tinydb.table import Table
 
 from oxytui.safe_files import NotRegularFileError, read_regular_file
 from oxytui.store.atomic import atomic_write
@@ -33,6 +35,52 @@ def stamp_of(path: Path) -> Stamp | None:
     except FileNotFoundError:
         return None
     return Stamp(info.st_ino, info.st_size, info.st_mtime_ns)
+
+
+class _IntKeys(MutableMapping[int, Any]):
+    """A table of the decoded file (string document ids) seen with the integer ids TinyDB works with."""
+
+    def __init__(self, raw: dict[str, Any]) -> None:
+        self.raw = raw
+
+    def __getitem__(self, doc_id: int) -> Any:
+        return self.raw[str(doc_id)]
+
+    def __setitem__(self, doc_id: int, document: Any) -> None:
+        self.raw[str(doc_id)] = document
+
+    def __delitem__(self, doc_id: int) -> None:
+        del self.raw[str(doc_id)]
+
+    def __iter__(self) -> Iterator[int]:
+        return (int(key) for key in self.raw)
+
+    def __len__(self) -> int:
+        return len(self.raw)
+
+    def __contains__(self, doc_id: object) -> bool:
+        return str(doc_id) in self.raw
+
+
+class InPlaceTable(Table):
+    """A TinyDB table changed in place: an insert or remove costs what it changes, not a copy of the table.
+
+    TinyDB's own `_update_table` copies the whole table twice on every change (to integer ids and
+    back), about 8 ms at 14,000 records; the result written is the same.
+    """
+
+    def _update_table(self, updater: Callable[[dict[int, Mapping[str, Any]]], None]) -> None:
+        tables = self._storage.read() or {}
+        raw = tables.setdefault(self.name, {})
+        updater(_IntKeys(raw))  # type: ignore[arg-type]  # a dict in all TinyDB's updaters use
+        self._storage.write(tables)
+        self.clear_cache()
+
+
+class InPlaceTinyDB(TinyDB):
+    """TinyDB whose tables change in place (see InPlaceTable)."""
+
+    table_class = InPlaceTable
 
 
 class DurableStorage(Storage):

@@ -53,6 +53,10 @@ class Records:
         self.settings = next((s for _, s in settings.values()), Settings())
         people: Parsed[PersonRecord] = _parse(data, "people", path)
         self.people = {name_key(record.name): record for _, record in people.values()}  # last one wins
+        if before is None or not self._index_changes(before):
+            self._index_all()
+
+    def _index_all(self) -> None:
         self.contacts: dict[str, Contact] = {}
         self.contact_docs: dict[str, int] = {}  # contact id -> its TinyDB document id
         self.by_day: dict[date, list[Contact]] = {}
@@ -62,9 +66,45 @@ class Records:
                 self.contact_docs[contact.id] = int(key)
         for contact in self.contacts.values():  # each id once (the last, if a file holds one twice)
             self.by_day.setdefault(contact.day, []).append(contact)
+        for contacts in self.by_day.values():
+            self._sort(contacts)
+
+    def _sort(self, contacts: list[Contact]) -> None:
+        """By time, then in the order they were first saved."""
         docs = self.contact_docs
-        for contacts in self.by_day.values():  # by time, then in the order they were first saved
-            contacts.sort(key=lambda c: (c.logged_at, docs.get(c.id, 0)))
+        contacts.sort(key=lambda c: (c.logged_at, docs.get(c.id, 0)))
+
+    def _index_changes(self, before: Records) -> bool:
+        """Index from `before`'s indexes and the few contacts that changed; False when that cannot be done.
+
+        A change of ours touches a few documents; re-sorting every day of ten years for it cost more
+        than the rest of a save. Files holding one contact id twice are indexed whole.
+        """
+        old, now = before._contacts, self._contacts
+        gone = [record for key, (doc, record) in old.items() if key not in now or now[key][0] is not doc]
+        new = [(key, rec) for key, (doc, rec) in now.items() if key not in old or old[key][0] is not doc]
+        if len(before.contacts) != len(old) or len(gone) + len(new) > 64:
+            return False
+        self.contacts, self.contact_docs, self.by_day = dict(before.contacts), dict(before.contact_docs), {}
+        for record in gone:
+            del self.contacts[record.id]
+            self.contact_docs.pop(record.id, None)
+        for key, record in new:
+            if record.id in self.contacts:
+                return False  # one id twice
+            self.contacts[record.id] = record
+            if key.isdigit():
+                self.contact_docs[record.id] = int(key)
+        gone_ids = {id(record) for record in gone}
+        days = {record.day for record in gone} | {record.day for _, record in new}
+        self.by_day = {day: contacts for day, contacts in before.by_day.items() if day not in days}
+        for day in days:
+            contacts = [c for c in before.by_day.get(day, ()) if id(c) not in gone_ids]
+            contacts += [record for _, record in new if record.day == day]
+            if contacts:
+                self._sort(contacts)
+                self.by_day[day] = contacts
+        return True
 
 
 __all__ = ["Records"]

@@ -13,8 +13,8 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import ContentSwitcher, Footer, Input, OptionList, Static
 
-from oxytui.core.model import Contact, Ratings, Recall, ValidationError
-from oxytui.core.people import warmest_lately
+from oxytui.core.model import Ratings, Recall, ValidationError
+from oxytui.core.people import warmest, warmest_lately
 from oxytui.core.recall import Script, figure_suggestions, parse_rating
 from oxytui.core.recall_session import Phase, RecallSession
 from oxytui.recall_scripts import LoadedScripts
@@ -36,13 +36,6 @@ from oxytui.ui.screens.recall_summary import summary_lines
 
 RECENT_DAYS = 30
 TICK_SECONDS = 0.25
-
-
-def warmest(contacts: list[Contact]) -> str:
-    """The person of the warmest contact (the latest among equals), or '' when there is none."""
-    if not contacts:
-        return ""
-    return max(contacts, key=lambda c: (c.warmth, c.logged_at)).who
 
 
 class RecallScreen(GuardsQuit, Screen[Recall | None]):

@@ -8,12 +8,14 @@ from typing import Any
 import pytest
 from textual.widgets import DataTable, Input, Static
 
+from oxytui.core.days import format_day
 from oxytui.core.model import ContactDraft
 from oxytui.store import Store
 from oxytui.ui.app import OxyApp
 from oxytui.ui.panes.people import PeoplePane
 from oxytui.ui.screens.contact_form import ContactForm
 from oxytui.ui.screens.person import AskScreen, PersonScreen
+from oxytui.ui.widgets.lines import Lines
 from tests.ui.conftest import AppFactory
 from tests.ui.test_sizes import screen_text
 from tests.waiting import palette_offers, wait_until
@@ -76,7 +78,7 @@ async def test_person_screen_add_rhythm_remembered_note_rename_undo(
         assert screen.name_shown == "Grandma"
         summary = str(screen.query_one("#person-summary", Static).render())
         assert "every 2 weeks" in summary and "Last warm contact" in summary and "Last 12 months" in summary
-        assert screen.query_one("#person-contacts", DataTable).row_count == 1
+        assert screen.query_one("#person-contacts", Lines).row_count == 1
         await pilot.press("a")
         await pilot.pause()
         assert isinstance(app.screen, ContactForm)
@@ -85,7 +87,7 @@ async def test_person_screen_add_rhythm_remembered_note_rename_undo(
         await pilot.press("enter")
         await pilot.pause()
         assert top(app) is screen and people.person("grandma").days_since == 0  # type: ignore[union-attr]
-        assert screen.query_one("#person-contacts", DataTable).row_count == 2
+        assert screen.query_one("#person-contacts", Lines).row_count == 2
         await pilot.press("e")
         await pilot.pause()
         assert isinstance(app.screen, AskScreen)
@@ -141,12 +143,13 @@ async def test_every_contact_is_there_to_scroll_to(store: Store, make_app: AppFa
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("4", "enter")
         await pilot.pause()
-        table = app.screen.query_one("#person-contacts", DataTable)
-        assert 0 < table.row_count < 130
-        for _ in range(12):
-            await pilot.press("pagedown")
-            await pilot.pause()
-        assert table.row_count == 130
+        lines = app.screen.query_one("#person-contacts", Lines)
+        assert lines.row_count == 130 and lines.has_focus
+        assert lines.row(0).startswith(format_day(today))
+        await pilot.press("end")
+        await pilot.pause()
+        assert lines.scroll_offset.y == 130 - lines.scrollable_content_region.height > 0
+        assert format_day(today - timedelta(days=129)) in lines.row(-1)
 
 
 async def test_a_name_that_looks_like_markup_is_shown_as_typed_on_the_person_screen(
@@ -159,3 +162,18 @@ async def test_a_name_that_looks_like_markup_is_shown_as_typed_on_the_person_scr
         await wait_until(pilot, lambda: isinstance(app.screen, PersonScreen), "the person screen")
         await pilot.pause()
         assert "─ [bold]Sam[/] ─" in screen_text(app)
+
+
+@pytest.mark.parametrize("size", [(60, 20), (100, 30)])
+async def test_a_long_hostile_note_on_the_person_screen_is_cleaned_and_ends_in_an_ellipsis(
+    store: Store, make_app: AppFactory, size: tuple[int, int]
+) -> None:
+    store.add_contact(ContactDraft("Sam", "hug", note="\x1b[31mred\u202e " + "n" * 480 + " end"))
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("4", "enter")
+        await wait_until(pilot, lambda: isinstance(app.screen, PersonScreen), "the person screen")
+        await pilot.pause()
+        row = next(line for line in screen_text(app).splitlines() if "Hug" in line)
+        assert "red n" in row and "\x1b" not in row and "\u202e" not in row
+        assert row.rstrip(" │").endswith("…") and " end" not in row

@@ -6,13 +6,13 @@ from collections.abc import Callable
 from datetime import date
 from typing import ClassVar
 
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
-from textual.widgets import DataTable, Input, Label, Static
+from textual.screen import Screen
+from textual.widgets import Input, Label, Static
 
 from oxytui.content import kind_label
 from oxytui.core.days import format_day
@@ -22,14 +22,9 @@ from oxytui.core.text import clean_line, shorten
 from oxytui.store import Store, StoreError
 from oxytui.ui.screens.contact_form import ContactForm
 from oxytui.ui.screens.dialog import DialogScreen
+from oxytui.ui.widgets.lines import Lines, columns
 
-FIRST_ROWS = 40  # contacts shown at once; older ones are added as the cursor moves down to them
-BATCH_ROWS = 100
-MORE_AT = 10  # rows from the end at which the next batch is added
-
-
-def _cell(text: str, *, style: str = "") -> Text:
-    return Text(text, style=style, no_wrap=True, overflow="ellipsis")
+COLUMNS = (("day", 16), ("kind", 18), ("warmth", 6), ("min", 4), ("note", 4))  # the note: the rest
 
 
 def summary_lines(person: Person, contacts: list[Contact], today: date) -> list[str]:
@@ -97,13 +92,29 @@ class PersonForm(ContactForm):
         return clean_line(self._who) if name == "who" else super()._start(name)
 
 
-class PersonScreen(DialogScreen[bool]):
-    """One person; closes with True when something changed."""
+def contact_row(contact: Contact) -> str:
+    """A contact as one row of the person's list."""
+    minutes = "" if contact.minutes is None else str(contact.minutes)
+    hearts = "♥" * contact.warmth + "♡" * (5 - contact.warmth)
+    cells = (format_day(contact.day), kind_label(contact.kind), hearts, minutes.rjust(4))
+    return columns([(text, width) for text, (_, width) in zip(cells, COLUMNS, strict=False)]) + (
+        f" {clean_line(contact.note)}" if contact.note else ""
+    )
+
+
+class PersonScreen(Screen[bool]):
+    """One person, on a page of its own (drawn without the dashboard beneath: it opens at once);
+    closes with True when something changed."""
 
     DEFAULT_CSS = """
-    #person { width: 90; height: 90%; }
+    PersonScreen { align: center middle; }
+    #person {
+        width: 90; max-width: 100%; height: 90%; max-height: 100%;
+        border: round $primary; border-title-color: $primary; border-title-style: bold;
+        border-subtitle-color: $foreground-muted; background: $surface; padding: 0 2 1 2;
+    }
     #person-summary { height: auto; margin-bottom: 1; }
-    #person-contacts { height: 1fr; background: transparent; scrollbar-size-vertical: 1; }
+    #person-columns { height: 1; text-style: bold; color: $foreground-muted; }
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -133,7 +144,6 @@ class PersonScreen(DialogScreen[bool]):
         self.store = store
         self.name_shown = name
         self.changed = False
-        self._pending: list[Contact] = []
         self._names: list[str] = []  # the names before each rename, for undo
 
     @property
@@ -142,14 +152,16 @@ class PersonScreen(DialogScreen[bool]):
         return self.store.person(self.name_shown)
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="person", classes="dialog-box"):
+        with Vertical(id="person"):
             yield Static(id="person-summary", markup=False)
-            table: DataTable[Text] = DataTable(id="person-contacts", cursor_type="row", zebra_stripes=True)
-            yield table
+            yield Static(
+                columns([(name, width) for name, width in COLUMNS]), id="person-columns", markup=False
+            )
+            yield Lines(id="person-contacts")
 
     def on_mount(self) -> None:
         self.show()
-        self.query_one("#person-contacts", DataTable).focus()
+        self.query_one("#person-contacts", Lines).focus()
 
     def show(self) -> None:
         """Draw the person from the store."""
@@ -157,8 +169,8 @@ class PersonScreen(DialogScreen[bool]):
         box = self.query_one("#person", Vertical)
         box.border_subtitle = "a add · e rhythm · m remembered · n note · r rename · u undo · esc"
         summary = self.query_one("#person-summary", Static)
-        table = self.query_one("#person-contacts", DataTable)
-        table.clear(columns=True)
+        lines = self.query_one("#person-contacts", Lines)
+        lines.show([])
         if person is None:
             box.border_title = Content(clean_line(shorten(self.name_shown, 40)))  # a name, never markup
             summary.update(
@@ -169,29 +181,7 @@ class PersonScreen(DialogScreen[bool]):
         box.border_title = Content(clean_line(shorten(person.name, 60)))  # a name, never markup
         contacts = self.store.contacts_with(person.name)
         summary.update("\n".join(summary_lines(person, contacts, self.store.today())))
-        for label, width in (("day", 16), ("kind", 18), ("warmth", 6), ("min", 4), ("note", 30)):
-            table.add_column(label, width=width, key=label)
-        self._pending = contacts
-        self._add_rows(FIRST_ROWS)
-
-    def _add_rows(self, count: int) -> None:
-        table = self.query_one("#person-contacts", DataTable)
-        batch, self._pending = self._pending[:count], self._pending[count:]
-        for contact in batch:
-            table.add_row(
-                _cell(format_day(contact.day), style="dim"),
-                _cell(shorten(kind_label(contact.kind), 18)),
-                _cell("♥" * contact.warmth + "♡" * (5 - contact.warmth)),
-                _cell("" if contact.minutes is None else str(contact.minutes)),
-                _cell(shorten(contact.note, 30)),
-                key=contact.id,
-            )
-
-    @on(DataTable.RowHighlighted, "#person-contacts")
-    def _near_the_end(self, event: DataTable.RowHighlighted) -> None:
-        """Every contact is there to scroll to: the older ones are added as the cursor nears them."""
-        if self._pending and event.cursor_row >= event.data_table.row_count - MORE_AT:
-            self._add_rows(BATCH_ROWS)
+        lines.show(contacts, contact_row)
 
     # --- changes -------------------------------------------------------------------------
 

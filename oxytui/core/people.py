@@ -309,18 +309,17 @@ def warmth_bars(months: list[MonthWarmth]) -> str:
     )
 
 
-def contacts_with(contacts: Iterable[Contact], key: str) -> list[Contact]:
-    """The contacts with the person of `key`, newest first."""
+def contacts_by_person(contacts: Iterable[Contact]) -> dict[str, list[Contact]]:
+    """Every person's contacts, newest first, by name key."""
     keys: dict[str, str] = {}
-    mine = []
-    for contact in contacts:
+    by_person: dict[str, list[Contact]] = {}
+    for contact in sorted(contacts, key=lambda c: (c.day, c.logged_at), reverse=True):
         who = contact.who
-        found = keys.get(who)
-        if found is None:
-            found = keys[who] = name_key(who)
-        if found == key:
-            mine.append(contact)
-    return sorted(mine, key=lambda c: (c.day, c.logged_at), reverse=True)
+        key = keys.get(who)
+        if key is None:
+            key = keys[who] = name_key(who)
+        by_person.setdefault(key, []).append(contact)
+    return by_person
 
 
 def week_people_lines(week: Iterable[Contact], due: list[Person], shown: Callable[[str], str]) -> list[str]:

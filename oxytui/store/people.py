@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Final, TypeVar
 from tinydb import Query
 
 from oxytui.core.model import Contact, PersonRecord, ValidationError
-from oxytui.core.people import Person, contacts_with, derive_people, merge_records, name_key
+from oxytui.core.people import Person, contacts_by_person, derive_people, merge_records, name_key
 from oxytui.core.records import person_to_dict
 from oxytui.core.text import shorten
 
@@ -68,7 +68,9 @@ class PeopleStore:
 
     def contacts_with(self, name: str) -> list[Contact]:
         """Every contact with the person `name` refers to, newest first."""
-        return contacts_with(self._records.contacts.values(), name_key(name))
+        contacts = self._records.contacts
+        by_person = self.derived("contacts by person", lambda: contacts_by_person(contacts.values()))
+        return list(by_person.get(name_key(name), ()))
 
     # --- changing ------------------------------------------------------------------------
 

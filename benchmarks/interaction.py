@@ -15,7 +15,8 @@ A key's time is the CPU time the process spends from the key being sent until th
 with the result painted: the handler, the layout and the frame, and not the wait for Textual's next
 frame tick. Measuring CPU time rather than wall-clock time keeps other processes on the machine out
 of the figure. The floors are what Textual itself costs: a key nothing is bound to (Pilot and the key
-dispatch), and opening plain modal screens with as many widgets as the add form and the review.
+dispatch), opening plain modal screens with as many widgets as the add form and the review, and
+opening a plain screen of its own (as the person screen is).
 Goal: each median under 16 ms (one frame at 60 Hz).
 """
 
@@ -39,7 +40,7 @@ from _common import (
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.pilot import Pilot
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Input, Label, Static
 
 from oxytui.core.streaks import History, all_weeks, summarize
@@ -88,6 +89,14 @@ class BareText(ModalScreen[None]):
             yield Static("\n".join(f"line {n}" for n in range(10)))
 
 
+class BarePage(Screen[None]):
+    """A floor for opening a person: a plain screen of its own (not over the dashboard), ten lines."""
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll():
+            yield Static("\n".join(f"line {n}" for n in range(10)))
+
+
 def full_streaks(store: Store) -> float:
     """Seconds to compute every figure the Streaks pane shows from the records, nothing cached."""
     started = time.perf_counter()
@@ -124,7 +133,7 @@ async def measure(path: Path, runs: int) -> dict[str, list[float]]:
         async def focus(pane: str, p: Pilot[int] = pilot) -> None:
             await p.press({"today": "1", "recall": "2", "streaks": "3", "people": "4"}[pane])
 
-        def push(screen: type[ModalScreen[None]]) -> Step:
+        def push(screen: type[Screen[None]]) -> Step:
             async def press() -> None:
                 await pilot.app.push_screen(screen())
                 await pilot.pause()
@@ -139,6 +148,7 @@ async def measure(path: Path, runs: int) -> dict[str, list[float]]:
             ("floor: an unbound key", "today", keys("f12"), None, None),
             ("floor: open a bare modal form", "today", push(BareForm), None, pop),
             ("floor: open a bare modal text", "today", push(BareText), None, pop),
+            ("floor: open a bare screen", "today", push(BarePage), None, pop),
             (
                 "] next day, into today",
                 "today",

@@ -209,9 +209,11 @@ def cmd_check(store: Store, args: argparse.Namespace) -> int:
         print(f"There is no data file yet at {store.path} (it is made at the first save).")
         return EXIT_OK
     data = store.export_data()
+    people = len(store.everyone())
     print(
         f"{store.path}: ok — {plural(len(data['contacts']), 'contact')}, "
-        f"{plural(len(data['recalls']), 'recall')}, {plural(len(data['rest_days']), 'rest day')}."
+        f"{plural(len(data['recalls']), 'recall')}, {plural(len(data['rest_days']), 'rest day')}, "
+        f"{'1 person' if people == 1 else f'{people} people'}."
     )
     backups = all_backups(store.path)
     if not backups:

@@ -412,11 +412,11 @@ def test_check(db_path: Path, capsys: pytest.CaptureFixture[str], clock: FakeClo
     assert code == 0 and f"no data file yet at {db_path}" in out and "0 contacts" not in out
     run(capsys, "--db", str(db_path), "log", "Sam")
     code, out, _ = run(capsys, "--db", str(db_path), "check")
-    assert code == 0 and "1 contact," in out and "No backups yet" in out
+    assert code == 0 and "1 contact," in out and "1 person." in out and "No backups yet" in out
     fill(db_path, clock)
     code, out, _ = run(capsys, "--db", str(db_path), "check")
     assert code == 0
-    assert f"{db_path}: ok" in out and "4 contacts, 1 recall, 1 rest day" in out
+    assert f"{db_path}: ok" in out and "4 contacts, 1 recall, 1 rest day, 3 people." in out
     [backup] = list_backups(db_path)
     assert f"{backup.path}  ok" in out
     backup.path.write_bytes(b"{")

@@ -13,10 +13,11 @@ from oxytui.ui.app import OxyApp
 from oxytui.ui.panes.people import PeoplePane
 from oxytui.ui.screens.contact_form import ContactForm
 from oxytui.ui.screens.help import HelpScreen
-from oxytui.ui.widgets.footer import FooterItem, KeysFooter
+from oxytui.ui.widgets.footer import KeysFooter
 from tests.ui.conftest import AppFactory
 from tests.waiting import wait_until
 
+KEPT = {"help", "quit", "command_palette"}  # the keys the footer shows at any width
 LONG_NAME = "Grandma Lin Adelheid"  # 20 characters: more than the old 18-wide name column
 
 
@@ -31,9 +32,7 @@ def people(store: Store) -> Store:
 
 def footer_words(app: OxyApp) -> list[str]:
     """What the footer shows: each shown key's text, and the "…" when keys were left out."""
-    bar = app.screen.query_one(KeysFooter)
-    shown = [w for w in bar.children if w.display and w.region.width]
-    return [str(w.render()) for w in shown]
+    return [key.text for key in app.screen.query_one(KeysFooter).shown]
 
 
 @pytest.mark.parametrize("pane", ["1", "2", "3", "4"])
@@ -46,15 +45,23 @@ async def test_footer_at_60_leaves_out_whole_keys_and_says_so(
         await pilot.pause()
         await pilot.pause()
         bar = app.screen.query_one(KeysFooter)
-        shown = [w for w in bar.children if w.display and w.region.width]
-        for widget in shown:  # each key is drawn whole: its region is as wide as its text
-            assert widget.region.width >= len(str(widget.render()))
-            assert bar.region.contains_region(widget.region)
+        line = bar.render_line(0).text
+        assert len(line) == bar.size.width == 60
+        end = 0
+        for key in bar.shown:  # each key is drawn whole, in its place, apart from the one before
+            edge = "▏" if key.palette else ""
+            assert line[key.start : key.end] == edge + key.text, (line, key)
+            assert key.start > end or key.start == end == 0
+            end = key.end
+        assert end <= 60
         words = footer_words(app)
         assert "? Help" in words and "q Quit" in words and "^p palette" in words
-        items = [w for w in bar.query(FooterItem) if not w.has_class("-unusable")]
-        left_out = any(not item.display for item in items)
-        assert ("…" in words) == left_out
+        active = app.screen.active_bindings.values()
+        usable = {b.binding.action for b in active if b.binding.show and b.enabled}
+        left_out = usable - {key.action for key in bar.shown}
+        assert ("…" in words) == bar.left_out == bool(left_out), (words, left_out)
+        if left_out:
+            assert words.index("…") == words.index("? Help") - 1
 
 
 async def test_streaks_footer_at_60_ends_its_keys_with_an_ellipsis(
@@ -68,12 +75,14 @@ async def test_streaks_footer_at_60_ends_its_keys_with_an_ellipsis(
         words = footer_words(app)
         assert words[:3] == ["w Review", "[ Prev week", "] Next week"]
         assert "…" in words and words.index("…") < words.index("? Help")
-        built = app.screen.query_one(KeysFooter).rebuilds
         await pilot.resize_terminal(100, 30)
         await pilot.pause()
         await pilot.pause()
         assert "s Settings" in footer_words(app) and "…" not in footer_words(app)
-        assert app.screen.query_one(KeysFooter).rebuilds == built  # a resize only shows or hides
+        await pilot.resize_terminal(60, 20)
+        await pilot.pause()
+        await pilot.pause()
+        assert "s Settings" not in footer_words(app) and "…" in footer_words(app)
 
 
 async def test_people_footer_shows_open_and_add_and_a_logs_with_the_selected(
@@ -86,7 +95,7 @@ async def test_people_footer_shows_open_and_add_and_a_logs_with_the_selected(
         await pilot.pause()
         words = footer_words(app)
         assert "⏎ Open" in words and "a Add" in words, words
-        items = {item.action: item for item in app.screen.query(FooterItem)}
+        items = {key.action: key for key in app.screen.query_one(KeysFooter).shown}
         assert items["add"].tooltip == "Log a warm contact with the selected person"
         assert items["select_cursor"].tooltip == "Open the selected person"
         pane = app.dashboard.query_one(PeoplePane)
@@ -146,3 +155,30 @@ async def test_help_lists_the_person_screen_keys(make_app: AppFactory) -> None:
             ("u", "Undo"),
         ]:
             assert f"- `{key}` — " in section and does in section, (key, section)
+
+
+async def test_at_every_width_the_keys_that_fit_show_whole_and_the_rest_are_left_out_in_order(
+    people: Store, make_app: AppFactory
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("3")  # the Streaks pane has the most keys
+        await pilot.pause()
+        await pilot.pause()
+        bar = app.screen.query_one(KeysFooter)
+        optional = [key.text for key in bar.shown if not key.is_more and key.action not in KEPT]
+        assert len(optional) == 5 and not bar.left_out
+        for width in range(40, 101):
+            keys = bar._fit(width)
+            *flow, palette = keys
+            assert (palette.text, palette.start, palette.end) == ("^p palette", width - 11, width), width
+            end = -1
+            for key in flow:
+                assert key.start == end + 1 and key.end - key.start == len(key.text), (width, keys)
+                end = key.end
+            assert end < palette.start, (width, keys)  # at least one space before the palette's line
+            words = [key.text for key in flow]
+            assert words[-2:] == ["? Help", "q Quit"], (width, words)
+            kept = [word for word in words if word in optional]
+            assert kept == optional[: len(kept)], (width, words)  # the later ones are left out first
+            assert ("…" in words) == (kept != optional), (width, words)

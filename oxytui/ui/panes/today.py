@@ -149,7 +149,7 @@ class TodayPane(DataPane):
         self._fill_table(keep)
         self._draw_texts()
         keys = tuple(self.check_action(b.action, ()) for b in self.BINDINGS if isinstance(b, Binding))
-        if keys != self._keys_shown:  # the footer rebuilds its keys on each refresh: only when they change
+        if keys != self._keys_shown:  # the footer reads the keys again on each refresh: only when they change
             self._keys_shown = keys
             self.refresh_bindings()
 
@@ -261,8 +261,8 @@ class TodayPane(DataPane):
             self.shown_day = new
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        # None, not False, for a key that can do nothing now: the footer keeps its widget and hides it
-        # (widgets/footer.py), so that showing it again does not rebuild every key of the footer.
+        # None, not False, for a key that can do nothing now: it stays among the screen's active bindings,
+        # marked unusable, and the dashboard's footer leaves it out (widgets/footer.py).
         if action in ("edit", "delete"):
             usable = bool(self._rows)
         elif action == "undo":

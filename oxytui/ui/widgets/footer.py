@@ -1,155 +1,283 @@
 """The footer of keys: what the focused pane can do now, one click or key away.
 
-Textual's own footer removes and recreates every key widget whenever a screen's bindings are
-refreshed (each focus change, each push of a modal screen, each time a pane's keys may change).
-This one, built on public APIs only (`Screen.active_bindings`, `Screen.bindings_updated_signal`),
-rebuilds its items only when the keys it shows change; when only whether a key can be used now
-changes, it flips a class. With `hide_unusable`, a key that cannot be used now (its node's
-`check_action` returns None) is hidden, so it looks left out, but showing it again costs no rebuild.
+Textual's own footer is a row of widgets, one per key, that it removes and mounts again whenever a
+screen's bindings are refreshed (each focus change, each push of a modal screen). Mounting widgets
+lays out the whole screen, which costs more than the rest of a focus change. This footer is one
+widget with no children: it draws its keys as one line of text, built on public APIs only
+(`Screen.active_bindings`, `Screen.bindings_updated_signal`), and when the keys change it repaints
+that line alone, with no layout. With `hide_unusable`, a key that cannot be used now (its node's
+`check_action` returns None) is left out; otherwise it is dimmed.
 
 On a narrow terminal the keys that do not fit are left out whole, never cut mid-word: help, quit and
-the command palette always stay, and a "…" says that more keys are in help and the palette.
+the command palette always stay, and a "…" says that more keys are in help and the palette. A click
+on a key does what it says; the mouse over a key highlights it and shows its tooltip.
 """
 
 from __future__ import annotations
 
-import asyncio
 from typing import Any, NamedTuple
 
 from rich.cells import cell_len
+from textual import events
 from textual.app import App
 from textual.binding import Binding
 from textual.content import Content
 from textual.dom import DOMNode
 from textual.screen import Screen
+from textual.style import Style
 from textual.widget import Widget
-from textual.widgets import Static
+
+MORE = "…"
+MORE_TOOLTIP = "More keys: ? shows them all, ctrl+p finds any action"
+PALETTE_EDGE = "▏"  # the thin line before the command palette's key, as a `vkey` left border draws it
+
+KEY_STYLE = "bold $footer-key-foreground"
+DESCRIPTION_STYLE = "$footer-description-foreground"
+EDGE_STYLE = "$foreground 20%"
+HOVER_STYLE = "on $block-hover-background"
 
 
 class _Key(NamedTuple):
+    """One key the screen has now, whether or not it fits."""
+
     node: DOMNode
     binding: Binding
+    display: str  # the key as shown ("^p", "⏎")
     usable: bool
     tooltip: str
     palette: bool
 
+    @property
+    def text(self) -> str:
+        return f"{self.display} {self.binding.description}"
 
-class FooterItem(Static):
-    """One key and what it does; a click does it."""
+    @property
+    def kept(self) -> bool:
+        """Help, quit and the palette always stay, however narrow the footer."""
+        return self.palette or isinstance(self.node, App)
 
-    def __init__(self, key: _Key, key_display: str) -> None:
-        label = Content.assemble(
-            (key_display, "bold $footer-key-foreground"),
-            " ",
-            (key.binding.description, "$footer-description-foreground"),
-        )
-        super().__init__(label, classes="-palette" if key.palette else "")
-        self.node = key.node
-        self.action = key.binding.action
-        self.tooltip = key.tooltip or key.binding.description
-        self.kept = key.palette or isinstance(key.node, App)  # help, quit and the palette always stay
-        self.cells = cell_len(key_display) + 1 + cell_len(key.binding.description) + 1  # with its margin
 
-    async def on_click(self) -> None:
-        await self.app.run_action(self.action, self.node)
+class ShownKey(NamedTuple):
+    """A key the footer shows, and where: cells `start` to `end` (excluded) of its line.
+
+    The command palette's key spans its thin line too; the "…" (`node` None) spans its one cell.
+    """
+
+    action: str
+    key: str  # as shown: "^p", "⏎"
+    description: str
+    tooltip: str
+    start: int
+    end: int
+    usable: bool
+    node: DOMNode | None
+    palette: bool = False
+
+    @property
+    def text(self) -> str:
+        """The key and what it does, as drawn: "a Add"."""
+        return f"{self.key} {self.description}" if self.description else self.key
+
+    @property
+    def is_more(self) -> bool:
+        return self.node is None
+
+
+def _shown(key: _Key, start: int, end: int) -> ShownKey:
+    binding = key.binding
+    tooltip = key.tooltip or binding.description
+    return ShownKey(
+        binding.action,
+        key.display,
+        binding.description,
+        tooltip,
+        start,
+        end,
+        key.usable,
+        key.node,
+        key.palette,
+    )
+
+
+MORE_KEY = ShownKey(MORE, MORE, "", MORE_TOOLTIP, 0, 1, True, None)
 
 
 class KeysFooter(Widget):
-    """A footer of the focused screen's keys that keeps its items while the keys shown stay the same."""
+    """A footer of the focused screen's keys, drawn as one line: a change of keys repaints it alone."""
 
     DEFAULT_CSS = """
     KeysFooter {
         dock: bottom;
         height: 1;
-        layout: horizontal;
         color: $footer-foreground;
         background: $footer-background;
-        FooterItem {
-            width: auto;
-            height: 1;
-            margin-right: 1;
-            text-wrap: nowrap;
-            &:hover { background: $block-hover-background; }
-            &.-unusable { text-style: dim; }
-            &.-palette { dock: right; margin-right: 0; border-left: vkey $foreground 20%; }
-            &.-left-out { display: none; }
-        }
-        #footer-more { width: auto; margin-right: 1; color: $footer-description-foreground; }
-        &.-hide-unusable FooterItem.-unusable { display: none; }
+        text-wrap: nowrap;
+        text-overflow: clip;
     }
     """
 
     def __init__(self, *, hide_unusable: bool = False) -> None:
         super().__init__()
-        self.set_class(hide_unusable, "-hide-unusable")
-        self._shown: list[tuple[str, str, str, str]] | None = None  # the keys the items were built for
-        self.rebuilds = 0  # how many times the items were built (for tests)
-        self._updating = asyncio.Lock()  # one update at a time: a rebuild awaits its mounts
+        self.hide_unusable = hide_unusable
+        self._keys_now: list[_Key] = []
+        self._shown: list[ShownKey] = []
+        self._hover: int | None = None  # the index in `shown` of the key under the mouse
+        self._mouse_x: int | None = None  # where the mouse is over the footer, if it is
+        self._update_pending = False
+
+    @property
+    def shown(self) -> list[ShownKey]:
+        """The keys drawn now, left to right (the "…" among them when keys were left out)."""
+        return list(self._shown)
+
+    @property
+    def left_out(self) -> bool:
+        """Whether keys were left out for want of room (and a "…" says so)."""
+        return any(key.is_more for key in self._shown)
+
+    @property
+    def hovered(self) -> ShownKey | None:
+        """The key under the mouse, if any."""
+        return None if self._hover is None else self._shown[self._hover]
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
-        self.call_after_refresh(self._update)
+        self._request_update()
 
     def _bindings_changed(self, screen: Screen[Any]) -> None:
         if screen is self.screen:
+            self._request_update()
+
+    def _request_update(self) -> None:
+        """Update once after the next refresh, however many changes come before it."""
+        if not self._update_pending:
+            self._update_pending = True
             self.call_after_refresh(self._update)
+
+    def _update(self) -> None:
+        self._update_pending = False
+        if not self.is_attached:
+            return
+        self._keys_now = self._keys()
+        self._place()
 
     def _keys(self) -> list[_Key]:
         """The keys to show, one per action, the command palette's last."""
         keys: dict[str, _Key] = {}
         palette: _Key | None = None
+        display = self.app.get_key_display
         for node, binding, usable, tooltip in self.screen.active_bindings.values():
             if binding.key == self.app.COMMAND_PALETTE_BINDING and self.app.ENABLE_COMMAND_PALETTE:
-                palette = _Key(node, binding, usable, tooltip, palette=True)
+                palette = _Key(node, binding, display(binding), bool(usable), tooltip, palette=True)
             elif binding.show:
-                keys.setdefault(binding.action, _Key(node, binding, usable, tooltip, palette=False))
+                keys.setdefault(
+                    binding.action,
+                    _Key(node, binding, display(binding), bool(usable), tooltip, palette=False),
+                )
         return [*keys.values(), *([palette] if palette else [])]
 
-    async def _update(self) -> None:
-        async with self._updating:
-            await self._update_now()
+    def on_resize(self) -> None:
+        self._place()
 
-    async def _update_now(self) -> None:
-        if not self.is_attached:
-            return
-        keys = self._keys()
-        shown = [(k.binding.key, k.binding.action, k.binding.description, k.tooltip) for k in keys]
+    def _place(self) -> None:
+        """Choose the keys that fit and where each goes; repaint only if that changed."""
+        shown = self._fit(self.size.width)
         if shown != self._shown:
             self._shown = shown
-            self.rebuilds += 1
-            await self.remove_children()
-            items = [FooterItem(key, self.app.get_key_display(key.binding)) for key in keys]
-            first_kept = next((i for i, item in enumerate(items) if item.kept), len(items))
-            more = Static("…", id="footer-more")  # shown where keys were left out, before help and quit
-            more.tooltip = "More keys: ? shows them all, ctrl+p finds any action"
-            await self.mount_all([*items[:first_kept], more, *items[first_kept:]])
-        items = list(self.query(FooterItem))
-        if not self.is_attached or len(items) != len(keys):
-            return  # the app is closing and took the items with it while they were being mounted
-        for item, key in zip(items, keys, strict=True):
-            item.set_class(not key.usable, "-unusable")
-        self._fit()
+            self._set_hover(None if self._mouse_x is None else self._key_at(self._mouse_x), changed=True)
+            self.refresh()
 
-    def on_resize(self) -> None:
-        self._fit()
-
-    def _fit(self) -> None:
+    def _fit(self, width: int) -> list[ShownKey]:
         """Leave out, whole, the keys that do not fit, the later ones first; a "…" says some are."""
-        items = list(self.query(FooterItem))
-        hide = self.has_class("-hide-unusable")
-        shown = [item for item in items if not (hide and item.has_class("-unusable"))]
-        room = self.size.width - sum(item.cells for item in shown if item.kept)
-        optional = [item for item in shown if not item.kept]
-        if sum(item.cells for item in optional) > room:
-            room -= 2  # the "…" and its margin
-        left_out = False
-        for item in optional:
-            left_out = left_out or item.cells > room  # once one is left out, so are the later ones
-            if not left_out:
-                room -= item.cells
-            item.set_class(left_out, "-left-out")
-        for item in items:
-            if item not in shown:
-                item.remove_class("-left-out")
-        for more in self.query("#footer-more"):
-            more.display = left_out
+        keys = [key for key in self._keys_now if key.usable or not self.hide_unusable]
+        flow = [key for key in keys if not key.palette]
+        palette = next((key for key in keys if key.palette), None)
+        room = width - sum(cell_len(key.text) + 1 for key in keys if key.kept)  # each with its space
+        optional = [key for key in flow if not key.kept]
+        if sum(cell_len(key.text) + 1 for key in optional) > room:
+            room -= 2  # the "…" and its space
+        left_out: set[int] = set()
+        for key in optional:
+            if left_out or cell_len(key.text) + 1 > room:  # once one is left out, so are the later ones
+                left_out.add(id(key))
+            else:
+                room -= cell_len(key.text) + 1
+        first_kept = next((i for i, key in enumerate(flow) if key.kept), len(flow))
+        shown: list[ShownKey] = []
+        x = 0
+        for index, key in enumerate(flow):
+            if index == first_kept and left_out:
+                shown.append(MORE_KEY._replace(start=x, end=x + 1))
+                x += 2
+            if id(key) in left_out:
+                continue
+            end = x + cell_len(key.text)
+            shown.append(_shown(key, x, end))
+            x = end + 1
+        if left_out and first_kept == len(flow):
+            shown.append(MORE_KEY._replace(start=x, end=x + 1))
+        if palette is not None:  # at the right end, after its thin line
+            shown.append(_shown(palette, width - cell_len(palette.text) - 1, width))
+        return shown
+
+    def render(self) -> Content:
+        width = self.size.width
+        line = Content("")
+        for index, key in enumerate(self._shown):
+            if key.palette:  # drawn over whatever does not fit left of it, as a docked widget is
+                line = line.truncate(max(0, key.start), pad=True)
+            elif key.start > line.cell_length:
+                line = line.pad_right(key.start - line.cell_length)
+            line += self._draw(key, hover=index == self._hover)
+        return line.truncate(width, pad=True)
+
+    def _draw(self, key: ShownKey, *, hover: bool) -> Content:
+        """One key as drawn: bold key, then what it does; dimmed if it cannot be used now."""
+        if key.is_more:
+            return Content.styled(MORE, DESCRIPTION_STYLE)
+        label = Content.assemble(
+            *([(PALETTE_EDGE, self._edge_style(hover))] if key.palette else []),
+            (key.key, KEY_STYLE),
+            " ",
+            (key.description, DESCRIPTION_STYLE),
+        )
+        if not key.usable:
+            label = label.stylize("dim")
+        if hover:
+            label = label.stylize(HOVER_STYLE)
+        return label
+
+    def _edge_style(self, hover: bool) -> str | Style:
+        """The thin line's colour: over the footer's own background, as a border's, even under the mouse."""
+        if not hover:
+            return EDGE_STYLE
+        edge = self.app.stylesheet.parse_style(EDGE_STYLE).foreground
+        return EDGE_STYLE if edge is None else Style(foreground=self.background_colors[1] + edge)
+
+    def _key_at(self, x: int) -> int | None:
+        """The index in `shown` of the key drawn at cell `x`, if any."""
+        return next((i for i, key in enumerate(self._shown) if key.start <= x < key.end), None)
+
+    def _set_hover(self, index: int | None, *, changed: bool = False) -> None:
+        """Highlight the key under the mouse and make its tooltip the footer's."""
+        if changed or index != self._hover:
+            self._hover = index
+            key = self.hovered
+            self.tooltip = None if key is None else key.tooltip
+            self.refresh()
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        self._mouse_x = event.x
+        self._set_hover(self._key_at(event.x))
+
+    def on_leave(self) -> None:
+        self._mouse_x = None
+        self._set_hover(None)
+
+    async def on_click(self, event: events.Click) -> None:
+        index = self._key_at(event.x)
+        if index is None:
+            return
+        key = self._shown[index]
+        if key.node is not None:
+            await self.app.run_action(key.action, key.node)

@@ -126,7 +126,11 @@ def test_indexes_kept_across_changes_are_those_built_from_scratch(tmp_path: Path
     from oxytui.store.views import Records
 
     steps = st.lists(
-        st.tuples(st.sampled_from(["add", "edit", "delete", "undo"]), st.integers(0, 6), st.integers(0, 50)),
+        st.tuples(
+            st.sampled_from(["add", "edit", "delete", "undo", "rename", "reload"]),
+            st.integers(0, 6),
+            st.integers(0, 50),
+        ),
         min_size=1,
         max_size=12,
     )
@@ -149,9 +153,15 @@ def test_indexes_kept_across_changes_are_those_built_from_scratch(tmp_path: Path
                 store.delete_contact(ids[pick % len(ids)])
             elif action == "undo":
                 store.undo()
+            elif action == "rename" and ids:
+                store.rename_person(store._records.contacts[ids[pick % len(ids)]].who, f"P{pick % 3}")
+            elif action == "reload":  # another process's change: everything read again
+                Store.open(path, clock=clock).add_contact(ContactDraft("Other", "hug"), day)
+                store.refresh()
             kept = store._records
             fresh = Records(Store.open(path, clock=clock)._file._storage.read(), path)
-            assert kept.contacts == fresh.contacts
+            assert kept.contacts == fresh.contacts and kept.recalls == fresh.recalls
+            assert kept.contact_docs == fresh.contact_docs
             assert kept.by_day == fresh.by_day
             assert {d: [c.id for c in cs] for d, cs in kept.by_day.items()} == {
                 d: [c.id for c in cs] for d, cs in fresh.by_day.items()

@@ -76,7 +76,8 @@ class DataFile:
     def records(self) -> Records:
         """The records of this version, as core objects."""
         if self._records is None:  # a change of ours: derived from the tables, reusing what did not change
-            self._records = Records(self._storage.read(), self.path, self._before)
+            touched = self._storage.take_touched()
+            self._records = Records(self._storage.read(), self.path, self._before, touched)
             self._before = None
         return self._records
 

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator, Mapping, MutableMapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from tinydb import TinyDB
 from tinydb.storages import Storage
@@ -38,18 +38,25 @@ def stamp_of(path: Path) -> Stamp | None:
 
 
 class _IntKeys(MutableMapping[int, Any]):
-    """A table of the decoded file (string document ids) seen with the integer ids TinyDB works with."""
+    """A table of the decoded file (string document ids) seen with the integer ids TinyDB works with.
 
-    def __init__(self, raw: dict[str, Any]) -> None:
-        self.raw = raw
+    Notes the id of every document a change reaches (read to be changed, replaced or removed) in
+    `touched`, so what is derived from the table can be brought up to date from those alone.
+    """
+
+    def __init__(self, raw: dict[str, Any], touched: set[str]) -> None:
+        self.raw, self.touched = raw, touched
 
     def __getitem__(self, doc_id: int) -> Any:
+        self.touched.add(str(doc_id))
         return self.raw[str(doc_id)]
 
     def __setitem__(self, doc_id: int, document: Any) -> None:
+        self.touched.add(str(doc_id))
         self.raw[str(doc_id)] = document
 
     def __delitem__(self, doc_id: int) -> None:
+        self.touched.add(str(doc_id))
         del self.raw[str(doc_id)]
 
     def __iter__(self) -> Iterator[int]:
@@ -72,9 +79,17 @@ class InPlaceTable(Table):
     def _update_table(self, updater: Callable[[dict[int, Mapping[str, Any]]], None]) -> None:
         tables = self._storage.read() or {}
         raw = tables.setdefault(self.name, {})
-        updater(_IntKeys(raw))  # type: ignore[arg-type]  # a dict in all TinyDB's updaters use
+        touched = cast("DurableStorage", self._storage).touched.setdefault(self.name, set())
+        updater(_IntKeys(raw, touched))  # type: ignore[arg-type]  # a dict in all TinyDB's updaters use
         self._storage.write(tables)
         self.clear_cache()
+
+    def _get_next_id(self) -> int:
+        next_id: int | None = self._next_id
+        if next_id is None:  # the first insert: after the largest id in the table (TinyDB's own is slower)
+            next_id = max(map(int, self._read_table()), default=0) + 1
+        self._next_id = next_id + 1  # type: ignore[assignment]  # TinyDB types it as None only
+        return next_id
 
 
 class InPlaceTinyDB(TinyDB):
@@ -93,9 +108,16 @@ class DurableStorage(Storage):
         self._batch: list[Data] | None = None
         self._bytes: bytes | None = None  # last read or written; compared whole, quicker than a hash
         self.disk_version = SCHEMA_VERSION  # the schema of the file on disk (older until its first write)
+        self.touched: dict[str, set[str]] = {}  # table -> ids of the documents changed since `take_touched`
+
+    def take_touched(self) -> dict[str, set[str]]:
+        """The ids of the documents changed in memory since the last call, by table (and forget them)."""
+        touched, self.touched = self.touched, {}
+        return touched
 
     def load(self) -> None:
         """(Re)read the file from disk; a missing file is an empty database."""
+        self.touched = {}
         stamp = stamp_of(self.path)
         if stamp is None:
             self._data, self._stamp, self.disk_version = {}, None, SCHEMA_VERSION
@@ -141,7 +163,7 @@ class DurableStorage(Storage):
 
     def forget(self) -> None:
         """Drop what is in memory; the next read loads the file again."""
-        self._data, self._stamp, self._bytes = None, None, None
+        self._data, self._stamp, self._bytes, self.touched = None, None, None, {}
 
     def read(self) -> Data:
         if self._data is None:

@@ -25,27 +25,57 @@ T = TypeVar("T")
 Parsed = dict[str, tuple[Mapping[str, Any], T]]  # doc id -> (the document, its record)
 
 
-def _parse(data: Data, table: str, path: Path, before: Parsed[T] | None = None) -> Parsed[T]:
+def _document(parsed: Parsed[Any], key: str) -> object:
+    entry = parsed.get(key)
+    return None if entry is None else entry[0]
+
+
+def _parse(
+    data: Data, table: str, path: Path, before: Parsed[T] | None = None, touched: set[str] | None = None
+) -> Parsed[T]:
+    """Every document of `table` with its record: all parsed, or, given the `before` version and
+    the `touched` ids, only the documents a change reached, the others carried over."""
     parse: Callable[[Mapping[str, Any]], T] = PARSERS[table]
-    parsed: Parsed[T] = {}
-    for key, document in data.get(table, {}).items():
-        known = before.get(key) if before else None
-        if known is not None and known[0] is document:
-            parsed[key] = known
-            continue
+    documents = data.get(table, {})
+
+    def record(key: str, document: Mapping[str, Any]) -> T:
         try:
-            parsed[key] = (document, parse(document))
+            return parse(document)
         except RecordError as error:
             raise UnreadableFileError(f"{path} has {malformed(table, key, document, error)}") from None
+
+    if before is None or touched is None:
+        return {key: (document, record(key, document)) for key, document in documents.items()}
+    parsed = dict(before)
+    for key in touched:
+        document = documents.get(key)
+        if document is None:
+            parsed.pop(key, None)
+        elif _document(before, key) is not document:
+            parsed[key] = (document, record(key, document))
     return parsed
 
 
 class Records:
     """Every record of one version of the data file, as core objects, with the indexes reads need."""
 
-    def __init__(self, data: Data, path: Path, before: Records | None = None) -> None:
-        self._contacts: Parsed[Contact] = _parse(data, "contacts", path, before._contacts if before else None)
-        self._recalls: Parsed[Recall] = _parse(data, "recalls", path, before._recalls if before else None)
+    def __init__(
+        self,
+        data: Data,
+        path: Path,
+        before: Records | None = None,
+        touched: Mapping[str, set[str]] | None = None,
+    ) -> None:
+        """The records of `data`; after a change of ours, from the `before` version and the ids of the
+        documents the change `touched` (by table), the others carried over as they were."""
+        since = before if touched is not None else None
+        changed = touched or {}
+        self._contacts: Parsed[Contact] = _parse(
+            data, "contacts", path, since._contacts if since else None, changed.get("contacts", set())
+        )
+        self._recalls: Parsed[Recall] = _parse(
+            data, "recalls", path, since._recalls if since else None, changed.get("recalls", set())
+        )
         self.recalls = {recall.id: recall for _, recall in self._recalls.values()}
         rest: Parsed[RestDay] = _parse(data, "rest_days", path)
         self.rest = {day.day: day for _, day in rest.values()}
@@ -53,7 +83,8 @@ class Records:
         self.settings = next((s for _, s in settings.values()), Settings())
         people: Parsed[PersonRecord] = _parse(data, "people", path)
         self.people = {name_key(record.name): record for _, record in people.values()}  # last one wins
-        if before is None or not self._index_changes(before):
+        if since is None or not self._index_changes(since, changed.get("contacts", set())):
+            self._contacts = {key: self._contacts[key] for key in data.get("contacts", {})}  # file order
             self._index_all()
 
     def _index_all(self) -> None:
@@ -74,18 +105,19 @@ class Records:
         docs = self.contact_docs
         contacts.sort(key=lambda c: (c.logged_at, docs.get(c.id, 0)))
 
-    def _index_changes(self, before: Records) -> bool:
-        """Index from `before`'s indexes and the few contacts that changed; False when that cannot be done.
+    def _index_changes(self, before: Records, touched: set[str]) -> bool:
+        """Index from `before`'s indexes and the contacts whose documents were `touched`; False when
+        that cannot be done.
 
         A change of ours touches a few documents; re-sorting every day of ten years for it cost more
         than the rest of a save. Files holding one contact id twice are indexed whole.
         """
         old, now = before._contacts, self._contacts
-        gone = [record for key, (doc, record) in old.items() if key not in now or now[key][0] is not doc]
-        new = [(key, rec) for key, (doc, rec) in now.items() if key not in old or old[key][0] is not doc]
+        gone = [old[key][1] for key in touched if key in old and _document(now, key) is not old[key][0]]
+        new = [(key, now[key][1]) for key in touched if key in now and _document(old, key) is not now[key][0]]
         if len(before.contacts) != len(old) or len(gone) + len(new) > 64:
             return False
-        self.contacts, self.contact_docs, self.by_day = dict(before.contacts), dict(before.contact_docs), {}
+        self.contacts, self.contact_docs = dict(before.contacts), dict(before.contact_docs)
         for record in gone:
             del self.contacts[record.id]
             self.contact_docs.pop(record.id, None)

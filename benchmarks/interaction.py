@@ -16,7 +16,8 @@ with the result painted: the handler, the layout and the frame, and not the wait
 frame tick. Measuring CPU time rather than wall-clock time keeps other processes on the machine out
 of the figure. The floors are what Textual itself costs: a key nothing is bound to (Pilot and the key
 dispatch), opening plain modal screens with as many widgets as the add form and the review, and
-opening a plain screen of its own (as the person screen is).
+opening a plain screen of its own (as the person screen is); and, for the focus moving between panes,
+stock Textual moving it between two tables in a grid of four bordered panes with a Footer.
 Goal: each median under 16 ms (one frame at 60 Hz).
 """
 
@@ -27,6 +28,7 @@ import sys
 import time
 from collections.abc import Awaitable, Callable
 from pathlib import Path
+from typing import ClassVar
 
 from _common import (
     FRAME_MS,
@@ -37,11 +39,12 @@ from _common import (
     new_parser,
     print_table,
 )
-from textual.app import ComposeResult
-from textual.containers import Horizontal, VerticalScroll
+from textual.app import App, ComposeResult
+from textual.binding import BindingType
+from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.pilot import Pilot
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Footer, Input, Label, Static
+from textual.widgets import DataTable, Footer, Header, Input, Label, Static
 
 from oxytui.core.streaks import History, all_weeks, summarize
 from oxytui.reports import history_of
@@ -97,6 +100,50 @@ class BarePage(Screen[None]):
             yield Static("\n".join(f"line {n}" for n in range(10)))
 
 
+class BarePanes(App[None]):
+    """A floor for moving the focus between panes: stock Textual with four bordered panes in a grid,
+    each with a table of 12 rows, a `:focus-within` border, a Header and a Footer; 1 and 4 focus the
+    first and the last table."""
+
+    CSS = """
+    Grid { grid-size: 2 2; }
+    Vertical { border: round $foreground 30%; }
+    Vertical:focus-within { border: round $primary; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [("1", "table(0)", "First"), ("4", "table(3)", "Last")]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Grid():
+            for _ in range(4):
+                with Vertical():
+                    table: DataTable[str] = DataTable(cursor_type="row")
+                    table.add_columns("who", "last", "rhythm")
+                    for row in range(12):
+                        table.add_row(f"Person {row}", "3 weeks ago", "every 2 weeks")
+                    yield table
+        yield Footer()
+
+    def action_table(self, index: int) -> None:
+        self.query(DataTable)[index].focus()
+
+
+async def bare_focus_moves(runs: int) -> list[float]:
+    """CPU seconds of `4` (the focus from the first table to the last) in BarePanes."""
+    app = BarePanes()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("1")
+
+        async def press() -> None:
+            await pilot.press("4")
+
+        async def back() -> None:
+            await pilot.press("1")
+
+        return [await cpu_of(press, None, back) for _ in range(runs + 1)][1:]
+
+
 def full_streaks(store: Store) -> float:
     """Seconds to compute every figure the Streaks pane shows from the records, nothing cached."""
     started = time.perf_counter()
@@ -119,7 +166,9 @@ async def measure(path: Path, runs: int) -> dict[str, list[float]]:
     """Press each key `runs` times (after one unmeasured warm-up) and time it."""
     store = Store.open(path)
     app = create_app(store)
-    figures: dict[str, list[float]] = {}
+    figures: dict[str, list[float]] = {
+        "floor: focus to another table, bare Textual": await bare_focus_moves(runs)
+    }
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         await asyncio.sleep(1.5)  # someone looks at the dashboard first: its idle work is done

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator, Mapping, MutableMapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 from tinydb import TinyDB
 from tinydb.storages import Storage
@@ -79,7 +79,9 @@ class InPlaceTable(Table):
     def _update_table(self, updater: Callable[[dict[int, Mapping[str, Any]]], None]) -> None:
         tables = self._storage.read() or {}
         raw = tables.setdefault(self.name, {})
-        touched = cast("DurableStorage", self._storage).touched.setdefault(self.name, set())
+        storage = self._storage
+        notes: dict[str, set[str]] = storage.touched if isinstance(storage, DurableStorage) else {}
+        touched = notes.setdefault(self.name, set())
         updater(_IntKeys(raw, touched))  # type: ignore[arg-type]  # a dict in all TinyDB's updaters use
         self._storage.write(tables)
         self.clear_cache()

@@ -177,3 +177,37 @@ async def test_a_long_hostile_note_on_the_person_screen_is_cleaned_and_ends_in_a
         row = next(line for line in screen_text(app).splitlines() if "Hug" in line)
         assert "red n" in row and "\x1b" not in row and "\u202e" not in row
         assert row.rstrip(" │").endswith("…") and " end" not in row
+
+
+async def test_the_person_screen_is_kept_and_each_open_shows_the_person_afresh(
+    people: Store, make_app: AppFactory
+) -> None:
+    app = make_app()
+
+    async def open_by_palette(name: str) -> None:
+        await pilot.press("ctrl+p")
+        await pilot.press(*f"Open {name}")
+        await wait_until(pilot, palette_offers(app, name), f"the palette to offer {name}")
+        await pilot.press("enter")
+        shown = lambda: isinstance(app.screen, PersonScreen) and app.screen.name_shown == name  # noqa: E731
+        await wait_until(pilot, shown, f"{name}'s screen")
+
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("4", "enter")
+        await wait_until(pilot, lambda: isinstance(top(app), PersonScreen), "the person screen")
+        first = top(app)
+        assert isinstance(first, PersonScreen)
+        await pilot.press("m", "escape")  # a change made there
+        await wait_until(pilot, lambda: top(app) is app.dashboard, "the dashboard")
+        people.add_contact(ContactDraft("Opa", "call"))  # another change while the screen is closed
+        await open_by_palette("Opa")
+        assert top(app) is first  # the same screen, another person, drawn afresh
+        assert first.changed is False and first.query_one("#person-contacts", Lines).has_focus
+        assert first.query_one("#person-contacts", Lines).row_count == 2  # the hug and today's call
+        await open_by_palette("Alex")  # over the kept screen: a screen of its own
+        alex = top(app)
+        assert alex is not first and isinstance(alex, PersonScreen)
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: top(app) is first, "back to Opa")
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: top(app) is app.dashboard, "the dashboard")

@@ -49,6 +49,9 @@ def due_text(people: list[Person], width: int, lines_each: int = 1) -> str:
     return "\n".join(lines)
 
 
+PERSON_SCREEN = "person"  # the name the person screen is kept under
+
+
 class PeopleTable(DataTable[Text]):
     """The list of people; `enter` opens the one under the cursor."""
 
@@ -190,10 +193,22 @@ class PeoplePane(DataPane):
             self.open_person(person.name)
 
     def open_person(self, name: str) -> None:
-        """Open the screen of the person `name` refers to."""
+        """Open the screen of the person `name` refers to. It is built once and kept (building it
+        costs more than a frame); each open shows the person afresh, as a new screen would."""
         from oxytui.ui.screens.person import PersonScreen  # loaded when first needed
 
-        self.app.push_screen(PersonScreen(self.store, name), self._person_closed)
+        try:
+            screen = self.app.get_screen(PERSON_SCREEN)
+        except KeyError:
+            screen = PersonScreen(self.store, name)
+            self.app.install_screen(screen, PERSON_SCREEN)
+        else:
+            assert isinstance(screen, PersonScreen)
+            if screen in self.app.screen_stack:  # open already (the palette over it): a screen of its own
+                screen = PersonScreen(self.store, name)
+            else:
+                screen.show_person(name)
+        self.app.push_screen(screen, self._person_closed)
 
     def _person_closed(self, changed: bool | None) -> None:
         if changed:

@@ -163,6 +163,12 @@ class PersonScreen(Screen[bool]):
         self.show()
         self.query_one("#person-contacts", Lines).focus()
 
+    def show_person(self, name: str) -> None:
+        """Show the person `name` as a new screen would (the screen is kept between opens)."""
+        self.name_shown, self.changed, self._names = name, False, []
+        self.show()
+        self.query_one("#person-contacts", Lines).focus()
+
     def show(self) -> None:
         """Draw the person from the store."""
         person = self.person

@@ -131,6 +131,19 @@ def test_atomic_write_failure_on_a_new_file_leaves_nothing(tmp_path: Path, step:
     assert temps_in(tmp_path) == []
 
 
+@pytest.mark.parametrize("step", STEPS)
+def test_atomic_write_replaces_a_symlink_and_a_failure_puts_it_back(tmp_path: Path, step: str) -> None:
+    victim, path = tmp_path / "victim.txt", tmp_path / "out.json"
+    victim.write_bytes(b"keep me")
+    path.symlink_to(victim)
+    with failing(step), pytest.raises(OSError):
+        atomic_write(path, b"{}")
+    assert path.is_symlink() and os.readlink(path) == str(victim) and victim.read_bytes() == b"keep me"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.json", "victim.txt"]
+    atomic_write(path, b"{}")
+    assert not path.is_symlink() and path.read_bytes() == b"{}" and victim.read_bytes() == b"keep me"
+
+
 def test_remove_leftover_temps(tmp_path: Path) -> None:
     path = tmp_path / "oxytui.json"
     path.write_bytes(b"{}")

@@ -38,21 +38,29 @@ def ensure_dir(folder: Path) -> None:
         os.chmod(created, 0o700)  # mkdir's mode is reduced by the umask
 
 
-def _copy_private(source: Path, target: Path) -> None:
-    """Copy `source` to a new file `target` of mode 0600."""
-    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+def _keep(path: Path, keep: Path) -> None:
+    """Keep what is at `path` under the new name `keep`: a file as a hard link (or a 0600 copy where
+    there are none), a symlink as a symlink (never followed)."""
+    if path.is_symlink():
+        os.symlink(os.readlink(path), keep)
+        return
+    with contextlib.suppress(OSError):
+        os.link(path, keep)
+        return
+    fd = os.open(keep, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(source.read_bytes())
+            handle.write(path.read_bytes())
     except BaseException:
-        target.unlink(missing_ok=True)
+        keep.unlink(missing_ok=True)
         raise
 
 
 def atomic_write(path: Path, payload: bytes) -> None:
     """Replace `path` with `payload` so that a crash leaves either the old or the new file, mode 0600.
 
-    If any step fails, the file at `path` is as it was and the error is raised.
+    A symlink at `path` is replaced by the file, never written through. If any step fails, what was
+    at `path` is as it was and the error is raised.
     """
     ensure_dir(path.parent)
     fd, temp_name = tempfile.mkstemp(prefix=temp_prefix(path), suffix=TEMP_SUFFIX, dir=path.parent)
@@ -64,11 +72,8 @@ def atomic_write(path: Path, payload: bytes) -> None:
             handle.write(payload)
             handle.flush()
             os.fsync(handle.fileno())
-        if path.exists():
-            try:
-                os.link(path, keep)
-            except OSError:  # no hard links here: keep a copy, so a failed folder fsync can put it back
-                _copy_private(path, keep)
+        if os.path.lexists(path):  # kept, so that a failed folder fsync can put it back
+            _keep(path, keep)
             kept = True
         os.replace(temp, path)
         try:

@@ -10,12 +10,11 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
-import tempfile
 from datetime import date
 from pathlib import Path
 
 from oxytui.paths import backup_dir, lock_path
-from oxytui.store.atomic import TEMP_SUFFIX, atomic_write, ensure_dir, fsync_dir, temp_prefix
+from oxytui.store.atomic import atomic_write, ensure_dir
 from oxytui.store.errors import StoreError
 
 Identity = tuple[int, int]
@@ -87,38 +86,12 @@ def write_output(target: Path, payload: bytes, db_path: Path) -> Path:
     if not target.parent.is_dir():
         raise OutputFailedError(f"cannot write {target}: the folder {target.parent} does not exist")
     try:
-        if target.is_symlink():
-            _replace_symlink(target, payload)
-        else:
-            atomic_write(target, payload)
+        atomic_write(target, payload)
     except OSError as error:
         raise OutputFailedError(
             f"cannot write {target}: {error.strerror or error}; it is as it was before"
         ) from None
     return target
-
-
-def _replace_symlink(target: Path, payload: bytes) -> None:
-    """Put a new file where the symlink `target` is, never writing through it; on failure the link stays."""
-    link = os.readlink(target)
-    fd, temp_name = tempfile.mkstemp(prefix=temp_prefix(target), suffix=TEMP_SUFFIX, dir=target.parent)
-    temp = Path(temp_name)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp, target)
-        try:
-            fsync_dir(target.parent)
-        except OSError:
-            temp.unlink(missing_ok=True)
-            os.symlink(link, temp)  # put the link back as it was
-            os.replace(temp, target)
-            raise
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            temp.unlink()
 
 
 def review_path(db_path: Path, week: date) -> Path:

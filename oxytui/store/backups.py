@@ -6,10 +6,11 @@ import contextlib
 import os
 import re
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from oxytui.paths import backup_dir
+from oxytui.safe_files import read_regular_file
 from oxytui.store.atomic import TEMP_SUFFIX, atomic_write, ensure_dir
 from oxytui.store.verify import file_problem
 
@@ -40,18 +41,6 @@ class Backup:
             return 0
 
 
-def _pattern(db_path: Path) -> re.Pattern[str]:
-    return re.compile(re.escape(db_path.stem) + r"-(\d{4}-\d{2}-\d{2})" + re.escape(db_path.suffix))
-
-
-def _before_restore_pattern(db_path: Path) -> re.Pattern[str]:
-    return re.compile(
-        re.escape(db_path.stem)
-        + r"-before-restore-(\d{4})(\d{2})(\d{2})-\d{6}(?:-\d+)?"
-        + re.escape(db_path.suffix)
-    )
-
-
 def backup_path(db_path: Path, day: date) -> Path:
     """Where the backup of `db_path` for `day` lives."""
     return backup_dir(db_path) / f"{db_path.stem}-{day.isoformat()}{db_path.suffix}"
@@ -65,33 +54,33 @@ def _entries(db_path: Path) -> list[Path]:
         return []
 
 
-def list_backups(db_path: Path) -> list[Backup]:
-    """The daily backups of `db_path`, newest day first."""
-    pattern = _pattern(db_path)
+def all_backups(db_path: Path) -> list[Backup]:
+    """Every backup, daily and before-restore, newest written first."""
+    stem, suffix = re.escape(db_path.stem), re.escape(db_path.suffix)
+    patterns = {
+        DAILY: re.compile(rf"{stem}-(\d{{4}})-(\d{{2}})-(\d{{2}}){suffix}"),
+        BEFORE_RESTORE: re.compile(
+            rf"{stem}-before-restore-(\d{{4}})(\d{{2}})(\d{{2}})-\d{{6}}(?:-\d+)?{suffix}"
+        ),
+    }
     found = []
     for entry in _entries(db_path):
-        if match := pattern.fullmatch(entry.name):
-            with contextlib.suppress(ValueError):
-                found.append(Backup(entry, date.fromisoformat(match.group(1))))
-    return sorted(found, key=lambda backup: backup.day, reverse=True)
+        for kind, pattern in patterns.items():
+            if match := pattern.fullmatch(entry.name):
+                with contextlib.suppress(ValueError):
+                    found.append(Backup(entry, date(*map(int, match.groups())), kind))
+    return sorted(found, key=lambda backup: (backup.mtime_ns, backup.day, backup.path.name), reverse=True)
+
+
+def list_backups(db_path: Path) -> list[Backup]:
+    """The daily backups of `db_path`, newest day first."""
+    daily = (backup for backup in all_backups(db_path) if backup.kind == DAILY)
+    return sorted(daily, key=lambda backup: backup.day, reverse=True)
 
 
 def before_restore_copies(db_path: Path) -> list[Backup]:
     """The copies of files a restore replaced, newest first (by modification time, then name)."""
-    pattern = _before_restore_pattern(db_path)
-    found = []
-    for entry in _entries(db_path):
-        if match := pattern.fullmatch(entry.name):
-            with contextlib.suppress(ValueError):
-                day = date(int(match[1]), int(match[2]), int(match[3]))
-                found.append(Backup(entry, day, BEFORE_RESTORE))
-    return sorted(found, key=lambda backup: (backup.mtime_ns, backup.path.name), reverse=True)
-
-
-def all_backups(db_path: Path) -> list[Backup]:
-    """Every backup, daily and before-restore, newest written first."""
-    every = list_backups(db_path) + before_restore_copies(db_path)
-    return sorted(every, key=lambda backup: (backup.mtime_ns, backup.day, backup.path.name), reverse=True)
+    return [backup for backup in all_backups(db_path) if backup.kind == BEFORE_RESTORE]
 
 
 def backup_temps(db_path: Path) -> list[Path]:
@@ -137,10 +126,8 @@ def take_daily_backup(db_path: Path, today: date) -> Path | None:
     Call while holding the write lock, before the first write of the day.
     """
     target = backup_path(db_path, today)
-    if target.exists() or not db_path.exists():
+    if target.exists() or copy_to_backups(db_path, target) is None:
         return None
-    ensure_dir(backup_dir(db_path))
-    atomic_write(target, db_path.read_bytes())
     backups = list_backups(db_path)
     keep = backups_to_keep([backup.day for backup in backups])
     for backup in backups:
@@ -161,9 +148,27 @@ def take_migration_backup(db_path: Path, version: int, today: date) -> Path | No
     Kept apart from the daily backups (never pruned): the file as the older oxytui last left it.
     Call while holding the write lock.
     """
+    return copy_to_backups(db_path, migration_backup_path(db_path, version, today))
+
+
+def before_restore_path(db_path: Path, now: datetime) -> Path:
+    """A new name for the copy of a file a restore replaces (a second restore in the same second: -2)."""
+    name = f"{db_path.stem}-before-restore-{now:%Y%m%d-%H%M%S}"
+    path = backup_dir(db_path) / f"{name}{db_path.suffix}"
+    number = 1
+    while path.exists():
+        number += 1
+        path = path.with_name(f"{name}-{number}{db_path.suffix}")
+    return path
+
+
+def copy_to_backups(db_path: Path, target: Path) -> Path | None:
+    """Copy the data file, if there is one, to `target` in the backups folder (atomically, mode 0600).
+
+    Call while holding the write lock.
+    """
     if not db_path.exists():
         return None
     ensure_dir(backup_dir(db_path))
-    target = migration_backup_path(db_path, version, today)
-    atomic_write(target, db_path.read_bytes())
+    atomic_write(target, read_regular_file(db_path))
     return target

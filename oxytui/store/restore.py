@@ -5,10 +5,9 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from oxytui.paths import backup_dir
-from oxytui.safe_files import read_regular_file as read_regular
-from oxytui.store.atomic import atomic_write, ensure_dir
-from oxytui.store.backups import prune_before_restore
+from oxytui.safe_files import read_regular_file
+from oxytui.store.atomic import atomic_write
+from oxytui.store.backups import before_restore_path, copy_to_backups, prune_before_restore
 from oxytui.store.errors import UnreadableFileError, WriteFailedError
 from oxytui.store.faults import check_path, refuse_read_only, restore_hint
 from oxytui.store.fileformat import decode
@@ -24,7 +23,7 @@ def restore_backup(db_path: Path, backup: Path, now: datetime) -> Path | None:
     """
     db_path = check_path(db_path)
     try:
-        raw = read_regular(backup)
+        raw = read_regular_file(backup)
     except OSError as error:
         raise UnreadableFileError(f"cannot read the backup {backup}: {error.strerror or error}") from None
     problem = record_problem(decode(raw, backup))
@@ -34,16 +33,7 @@ def restore_backup(db_path: Path, backup: Path, now: datetime) -> Path | None:
     kept = None
     try:
         with locked(db_path):
-            if db_path.exists():
-                ensure_dir(backup_dir(db_path))
-                stamp = now.strftime("%Y%m%d-%H%M%S")
-                kept = backup_dir(db_path) / f"{db_path.stem}-before-restore-{stamp}{db_path.suffix}"
-                number = 1
-                while kept.exists():  # another restore in the same second: keep both
-                    number += 1
-                    kept = kept.with_name(f"{db_path.stem}-before-restore-{stamp}-{number}{db_path.suffix}")
-                copy = read_regular(db_path)
-                atomic_write(kept, copy)
+            kept = copy_to_backups(db_path, before_restore_path(db_path, now))
             atomic_write(db_path, raw)
             prune_before_restore(db_path)
     except OSError as error:

@@ -19,11 +19,11 @@ from oxytui.core.export import FORMATS, to_markdown
 from oxytui.core.figures import plural
 from oxytui.core.model import ContactDraft, ValidationError
 from oxytui.core.text import clean, clean_line
+from oxytui.imports import read_import
+from oxytui.outputs import OutputFailedError, OutputRefusedError, check_target, write_output
 from oxytui.paths import DB_ENV, default_db_path
 from oxytui.people_cli import add_people_parser, cmd_people
 from oxytui.store import NotAFileError, Store, StoreError
-from oxytui.store.imports import read_import
-from oxytui.store.outputs import OutputFailedError, OutputRefusedError, check_target, write_output
 
 EXIT_OK, EXIT_INPUT, EXIT_FILE = 0, 1, 2
 

@@ -16,11 +16,11 @@ import pytest
 
 from oxytui import cli
 from oxytui.core.model import ContactDraft, ValidationError
+from oxytui.outputs import OutputRefusedError, review_path, write_review
 from oxytui.paths import backup_dir, lock_path
 from oxytui.store import Store
 from oxytui.store.backups import backup_path, before_restore_copies, list_backups, newest_good_backup
 from oxytui.store.fileformat import SCHEMA_VERSION
-from oxytui.store.outputs import OutputRefusedError, review_path, write_review
 from tests.conftest import FakeClock
 
 

@@ -10,9 +10,9 @@ import pytest
 from textual.app import App
 from textual.widgets import Static
 
+from oxytui.outputs import review_path
 from oxytui.reports import week_review_markdown
 from oxytui.store import Store
-from oxytui.store.outputs import review_path
 from oxytui.ui.app import create_app
 from oxytui.ui.panes.streaks import StreaksPane
 from oxytui.ui.screens.review import WeeklyReviewScreen

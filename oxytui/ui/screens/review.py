@@ -15,10 +15,10 @@ from oxytui.core.days import week_bounds
 from oxytui.core.streaks import History
 from oxytui.core.text import clean_line
 from oxytui.core.weekly import WeeklyReview, review_lines, review_markdown, review_title
+from oxytui.outputs import write_review
 from oxytui.paths import DEMO_FILE_NAME
 from oxytui.reports import week_people, week_review, with_people
 from oxytui.store import Store, StoreError
-from oxytui.store.outputs import write_review
 from oxytui.ui.screens.dialog import DialogScreen
 
 

@@ -15,7 +15,6 @@ from oxytui.core.text import shorten
 
 if TYPE_CHECKING:
     from oxytui.store.datafile import DataFile
-    from oxytui.store.journal import Journal
     from oxytui.store.views import Records
 
 T = TypeVar("T")
@@ -38,7 +37,7 @@ class PeopleStore:
     """Mixed into the Store: person records in the `people` table, people derived once per version."""
 
     _file: DataFile
-    _journal: Journal
+    _journal: list[tuple[str, Callable[[], None]]]  # see Store
 
     if TYPE_CHECKING:
 
@@ -113,7 +112,7 @@ class PeopleStore:
             self._put_person(key, record)
 
         self._write(change)
-        self._journal.push(f"changed {record.name}", lambda: self._put_person(key, previous))
+        self._journal.append((f"changed {record.name}", lambda: self._put_person(key, previous)))
         return record
 
     def rename_person(self, old: str, new: str) -> int:
@@ -158,7 +157,7 @@ class PeopleStore:
                 self._put_person(key, record)
 
         self._write(change)
-        self._journal.push(f"renamed {old.strip()} to {new}", revert)
+        self._journal.append((f"renamed {old.strip()} to {new}", revert))
         return len(whos)
 
     def _set_field(self, table: str, field: str, values: dict[str, str]) -> None:

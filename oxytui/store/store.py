@@ -37,13 +37,13 @@ from oxytui.store.datafile import DataFile
 from oxytui.store.errors import StoreError
 from oxytui.store.faults import check_path, restore_hint
 from oxytui.store.fileformat import SCHEMA_VERSION
-from oxytui.store.journal import Journal
 from oxytui.store.lock import LOCK_TIMEOUT
 from oxytui.store.people import PeopleStore
 from oxytui.store.views import Records
 
 T = TypeVar("T")
 Clock = Callable[[], datetime]
+Step = tuple[str, Callable[[], None]]  # a change, in words, and the step that puts things back
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +60,7 @@ class Store(PeopleStore):
     def __init__(self, path: Path, *, clock: Clock = now_local) -> None:
         self.path = check_path(Path(path))
         self._clock = clock
-        self._journal = Journal()
+        self._journal: list[Step] = []  # this session's changes, newest last
         self._file = DataFile(self.path, self.today)
 
     @property
@@ -172,7 +172,7 @@ class Store(PeopleStore):
         contact = Contact.create(draft, day, self._clock())
         check(contact_errors(contact))
         self._write(lambda: self._put_contact(contact))
-        self._journal.push(f"added {contact.who}", lambda: self._drop_contact(contact.id))
+        self._journal.append((f"added {contact.who}", lambda: self._drop_contact(contact.id)))
         return contact
 
     def edit_contact(self, contact_id: str, draft: ContactDraft) -> Contact:
@@ -181,14 +181,14 @@ class Store(PeopleStore):
         new = old.with_draft(draft)
         check(contact_errors(new))
         self._write(lambda: self._put_contact(new))
-        self._journal.push(f"edited {old.who}", lambda: self._put_contact(old))
+        self._journal.append((f"edited {old.who}", lambda: self._put_contact(old)))
         return new
 
     def delete_contact(self, contact_id: str) -> Contact:
         """Delete a contact and return what was deleted."""
         old = self._require(contact_id)
         self._write(lambda: self._drop_contact(contact_id))
-        self._journal.push(f"deleted {old.who}", lambda: self._put_contact(old))
+        self._journal.append((f"deleted {old.who}", lambda: self._put_contact(old)))
         return old
 
     def _require(self, contact_id: str) -> Contact:
@@ -220,12 +220,12 @@ class Store(PeopleStore):
 
     def undo(self) -> str | None:
         """Undo the last change made through this store; return what was undone, or None."""
-        step = self._journal.last()
-        if step is None:
+        if not self._journal:
             return None
-        self._write(step.revert)
+        description, revert = self._journal[-1]
+        self._write(revert)
         self._journal.pop()
-        return step.description
+        return description
 
     # --- rest days -----------------------------------------------------------------------
 
@@ -243,7 +243,9 @@ class Store(PeopleStore):
         rest = RestDay(day, reason.strip())
         previous = self._records.rest.get(day)
         self._write(lambda: self._put_rest(day, rest))
-        self._journal.push(f"marked {format_day(day)} as a rest day", lambda: self._put_rest(day, previous))
+        self._journal.append(
+            (f"marked {format_day(day)} as a rest day", lambda: self._put_rest(day, previous))
+        )
         return rest
 
     def clear_rest_day(self, day: date) -> None:
@@ -252,7 +254,7 @@ class Store(PeopleStore):
         if previous is None:
             return
         self._write(lambda: self._put_rest(day, None))
-        self._journal.push(f"unmarked {format_day(day)}", lambda: self._put_rest(day, previous))
+        self._journal.append((f"unmarked {format_day(day)}", lambda: self._put_rest(day, previous)))
 
     def toggle_rest_day(self, day: date) -> bool:
         """Mark or unmark `day`; True when it is now a rest day."""

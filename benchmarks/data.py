@@ -12,7 +12,7 @@ from pathlib import Path
 
 from oxytui.core.days import now_local
 from oxytui.core.sampledata import generate
-from oxytui.store.newfile import write_new_file
+from oxytui.store.fileformat import write_new_file
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -17,7 +17,7 @@ from oxytui.core.model import Contact, PersonRecord, Settings
 from oxytui.core.sampledata import generate
 from oxytui.paths import DEMO_FILE_NAME
 from oxytui.store import Store
-from oxytui.store.newfile import write_new_file
+from oxytui.store.fileformat import write_new_file
 
 MAX_DAYS = 3660
 DEMO_SEED = 7

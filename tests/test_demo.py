@@ -21,7 +21,7 @@ from oxytui.core.sampledata import generate
 from oxytui.demo import run_demo
 from oxytui.paths import default_db_path
 from oxytui.store import NotAFileError, Store
-from oxytui.store.newfile import write_new_file
+from oxytui.store.fileformat import write_new_file
 
 LAST = date(2026, 11, 25)
 BERLIN = ZoneInfo("Europe/Berlin")

@@ -15,7 +15,7 @@ from oxytui.core.model import ContactDraft, Settings
 from oxytui.core.sampledata import generate
 from oxytui.reports import streak_summary
 from oxytui.store import Store
-from oxytui.store.newfile import write_new_file
+from oxytui.store.fileformat import write_new_file
 from oxytui.ui.app import OxyApp, create_app
 from oxytui.ui.panes.streaks import StreaksPane, bar
 from oxytui.ui.screens.settings import SettingsScreen

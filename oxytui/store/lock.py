@@ -47,18 +47,13 @@ def wait_until_free(db_path: Path, deadline: float, cancelled: Callable[[], bool
     False when `time.monotonic()` passes `deadline` first or `cancelled()` turns true; True when the lock
     was free or its file cannot be made (the save itself will then say why).
     """
-    import filelock
-
-    lock = filelock.FileLock(str(lock_path(db_path)), timeout=0, mode=0o600)
     while not cancelled():
         try:
-            lock.acquire(timeout=POLL)
-        except filelock.Timeout:
+            with locked(db_path, POLL):
+                return True
+        except LockTimeoutError:
             if time.monotonic() >= deadline:
                 return False
-            continue
-        except OSError:
+        except WriteFailedError:
             return True
-        lock.release()
-        return True
     return False

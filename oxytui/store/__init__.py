@@ -7,17 +7,13 @@ from oxytui.store.errors import (
     UnreadableFileError,
     WriteFailedError,
 )
-from oxytui.store.faults import check_path, restore_hint
-from oxytui.store.store import ImportResult, Store
+from oxytui.store.store import Store
 
 __all__ = [
-    "ImportResult",
     "LockTimeoutError",
     "NotAFileError",
     "Store",
     "StoreError",
     "UnreadableFileError",
     "WriteFailedError",
-    "check_path",
-    "restore_hint",
 ]

@@ -34,10 +34,8 @@ from oxytui.core.records import (
 )
 from oxytui.core.validate import check, contact_errors, day_error, recall_errors
 from oxytui.store.datafile import DataFile
-from oxytui.store.errors import StoreError
-from oxytui.store.faults import check_path, restore_hint
+from oxytui.store.faults import check_path
 from oxytui.store.fileformat import SCHEMA_VERSION
-from oxytui.store.lock import LOCK_TIMEOUT
 from oxytui.store.people import PeopleStore
 from oxytui.store.views import Records
 
@@ -326,6 +324,3 @@ class Store(PeopleStore):
         added = self._write(change) if any(fresh()) else 0
         total = len(contacts) + len(recalls) + len(rest_days) + len(people)
         return ImportResult(added=added, skipped=total - added)
-
-
-__all__ = ["LOCK_TIMEOUT", "ImportResult", "Store", "StoreError", "check_path", "restore_hint"]

@@ -20,8 +20,7 @@ from textual.worker import Worker, get_current_worker
 from oxytui.core.model import ValidationError
 from oxytui.store import Store, StoreError
 from oxytui.store.errors import LockTimeoutError
-from oxytui.store.lock import wait_until_free
-from oxytui.store.store import LOCK_TIMEOUT
+from oxytui.store.lock import LOCK_TIMEOUT, wait_until_free
 
 T = TypeVar("T")
 WAITING = "Waiting for another oxytui to finish saving…"

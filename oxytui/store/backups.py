@@ -47,10 +47,9 @@ def backup_path(db_path: Path, day: date) -> Path:
 
 
 def _entries(db_path: Path) -> list[Path]:
-    folder = backup_dir(db_path)
     try:
-        return list(folder.iterdir()) if folder.is_dir() else []
-    except OSError:
+        return list(backup_dir(db_path).iterdir())
+    except OSError:  # no backups folder yet, or one that cannot be read
         return []
 
 

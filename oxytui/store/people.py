@@ -132,14 +132,11 @@ class PeopleStore:
         def change() -> None:
             if old_key not in self.everyone():  # renamed or gone in another process meanwhile
                 raise _unknown(old)
-            whos.clear()
-            figures.clear()
             records = self._records
             whos.update({c.id: c.who for c in records.contacts.values() if name_key(c.who) == old_key})
             figures.update(
                 {r.id: r.figure for r in records.recalls.values() if name_key(r.figure) == old_key}
             )
-            before.clear()
             before.update({key: records.people.get(key) for key in (old_key, new_key)})
             kept = before[new_key] if new_key != old_key else None
             merged = merge_records(kept, before[old_key], new)

@@ -144,6 +144,16 @@ async def bare_focus_moves(runs: int) -> list[float]:
         return [await cpu_of(press, None, back) for _ in range(runs + 1)][1:]
 
 
+def reference_loop() -> float:
+    """CPU seconds of a plain Python loop (a million additions): how fast this machine runs Python
+    today, to read the figures of different days against each other."""
+    started = time.process_time()
+    total = 0
+    for number in range(1_000_000):
+        total += number
+    return time.process_time() - started
+
+
 def full_streaks(store: Store) -> float:
     """Seconds to compute every figure the Streaks pane shows from the records, nothing cached."""
     started = time.perf_counter()
@@ -167,7 +177,8 @@ async def measure(path: Path, runs: int) -> dict[str, list[float]]:
     store = Store.open(path)
     app = create_app(store)
     figures: dict[str, list[float]] = {
-        "floor: focus to another table, bare Textual": await bare_focus_moves(runs)
+        "reference: a million additions in Python": [reference_loop() for _ in range(runs)],
+        "floor: focus to another table, bare Textual": await bare_focus_moves(runs),
     }
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
@@ -235,7 +246,7 @@ def main(argv: list[str] | None = None) -> int:
     rows = []
     for name, seconds in figures.items():
         ms = median_ms(seconds)
-        if name.startswith("floor"):
+        if name.startswith(("floor", "reference")):
             rows.append(Row(name, f"{ms:.1f} ms"))
         else:
             rows.append(Row(name, f"{ms:.1f} ms", f"< {FRAME_MS:.0f} ms", ms < FRAME_MS))

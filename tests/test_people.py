@@ -278,3 +278,17 @@ def test_the_schema_1_reader_refuses_a_schema_2_file(db_path: Path, clock: FakeC
     with pytest.raises(UnreadableFileError, match="newer oxytui"):
         old.decode(db_path.read_bytes(), db_path)
     assert sys.modules.get("schema_1_fileformat") is None
+
+
+def test_a_rename_onto_the_same_spelling_changes_nothing_and_says_so(store: Store) -> None:
+    from oxytui.core.model import ContactDraft
+
+    store.add_contact(ContactDraft("Ann", "hug"))
+    store.add_contact(ContactDraft("ann", "call"))
+    store.set_person("Ann", every_days=7)
+    assert store.rename_person("ann", " Ann ") == 2  # one spelling for both: a change
+    before = store.path.read_bytes()
+    with pytest.raises(ValidationError, match="already written that way everywhere"):
+        store.rename_person("ANN", "Ann")
+    assert store.path.read_bytes() == before and store.undo() is not None  # the first rename is undone
+    assert {c.who for c in store.all_contacts()} == {"Ann", "ann"}

@@ -61,6 +61,7 @@ def test_json_and_plain_listing(db: Path, capsys: pytest.CaptureFixture[str]) ->
         (["people", "set", "Alex", "--every", "soon"], "1 to 3650"),
         (["people", "rename", "Nobody", "X"], "no one called"),
         (["people", "rename", "Alex", "   "], "name is needed"),
+        (["people", "rename", "alex", "Alex"], "already written that way everywhere"),
     ],
 )
 def test_bad_input_is_exit_1_with_a_message(

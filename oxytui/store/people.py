@@ -115,6 +115,16 @@ class PeopleStore:
         self._journal.append((f"changed {record.name}", lambda: self._put_person(key, previous)))
         return record
 
+    def _named_so_everywhere(self, key: str, name: str) -> bool:
+        """True when every contact, recall and record of the person `key` already spells them `name`."""
+        records = self._records
+        kept = records.people.get(key)
+        return (
+            all(c.who == name for c in records.contacts.values() if name_key(c.who) == key)
+            and all(r.figure == name for r in records.recalls.values() if name_key(r.figure) == key)
+            and (kept is None or kept.name == name)
+        )
+
     def rename_person(self, old: str, new: str) -> int:
         """Rename a person in every contact and recall; merge into `new` when that person exists.
 
@@ -125,6 +135,10 @@ class PeopleStore:
         old_key, new_key = name_key(old), name_key(new)
         if old_key not in self.everyone():
             raise _unknown(old)
+        if old_key == new_key and self._named_so_everywhere(old_key, new):
+            raise ValidationError(
+                {"name": f"{shorten(new, 40)!r} is already written that way everywhere; nothing to rename"}
+            )
         whos: dict[str, str] = {}  # contact id -> the name it had
         figures: dict[str, str] = {}  # recall id -> the figure it had
         before: dict[str, PersonRecord | None] = {}

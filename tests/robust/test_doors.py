@@ -14,7 +14,6 @@ from typing import Any
 
 import pytest
 
-from oxytui import cli
 from oxytui.core.model import ContactDraft, ValidationError
 from oxytui.outputs import OutputRefusedError, review_path, write_review
 from oxytui.paths import backup_dir, lock_path
@@ -22,23 +21,7 @@ from oxytui.store import Store
 from oxytui.store.backups import backup_path, before_restore_copies, list_backups, newest_good_backup
 from oxytui.store.fileformat import SCHEMA_VERSION
 from tests.conftest import FakeClock
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = cli.main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-@pytest.fixture
-def filled(db_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
-    """A data file with one contact and one backup of it."""
-    assert cli.main(["--db", str(db_path), "log", "Sam"]) == 0
-    backup_dir(db_path).mkdir()
-    shutil.copy(db_path, backup_path(db_path, date(2026, 1, 1)))
-    capsys.readouterr()
-    return db_path
-
+from tests.robust.conftest import run
 
 # --- 1. outputs ---------------------------------------------------------------------------------
 

@@ -11,29 +11,13 @@ from typing import Any
 
 import pytest
 
-from oxytui import cli
 from oxytui.core.model import ValidationError
 from oxytui.core.people import parse_every
 from oxytui.paths import backup_dir
 from oxytui.store.backups import backup_path, newest_good_backup
+from tests.robust.conftest import run
 
 PERSON = {"name": "Sam", "every_days": 7, "remembered": False, "note": ""}
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = cli.main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-@pytest.fixture
-def filled(db_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
-    """A data file with one contact with Sam and a good backup of it."""
-    assert cli.main(["--db", str(db_path), "log", "Sam"]) == 0
-    backup_dir(db_path).mkdir()
-    shutil.copy(db_path, backup_path(db_path, date(2026, 1, 1)))
-    capsys.readouterr()
-    return db_path
 
 
 def with_person(db: Path, **fields: Any) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.test_tmux import OXYTUI, TIMEOUT, Tmux, tmux  # noqa: F401  (the fixture)
+from tests.e2e.terminal import OXYTUI, TIMEOUT, Tmux
 
 
 def oxytui(db: Path, *args: str) -> None:
@@ -20,7 +20,7 @@ def oxytui(db: Path, *args: str) -> None:
 
 
 @pytest.mark.parametrize(("width", "height"), [(100, 30), (80, 24)])
-def test_people_pane_and_a_person(tmp_path: Path, tmux: Tmux, width: int, height: int) -> None:  # noqa: F811
+def test_people_pane_and_a_person(tmp_path: Path, tmux: Tmux, width: int, height: int) -> None:
     db = tmp_path / "people.json"
     long_ago = (date.today() - timedelta(days=40)).isoformat()
     oxytui(db, "log", "Grandma", "--kind", "call", "--day", long_ago)

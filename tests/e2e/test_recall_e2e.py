@@ -8,63 +8,23 @@ import io
 import shlex
 import subprocess
 import sys
-import time
-import uuid
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from oxytui.store import Store
-
-WAIT = 20.0  # seconds to wait for text to appear; the run takes a few seconds
-
-
-class Terminal:
-    """A tmux session of its own (own server socket), 80×24, running one command."""
-
-    def __init__(self, command: list[str]) -> None:
-        self.socket = f"oxytui-recall-{uuid.uuid4().hex[:8]}"
-        self._tmux("new-session", "-d", "-s", "main", "-x", "80", "-y", "24", shlex.join(command))
-
-    def _tmux(self, *args: str) -> str:
-        result = subprocess.run(
-            ["tmux", "-L", self.socket, *args], capture_output=True, text=True, check=True, timeout=10
-        )
-        return result.stdout
-
-    def keys(self, *keys: str) -> None:
-        for key in keys:
-            self._tmux("send-keys", "-t", "main", key)
-            time.sleep(0.15)  # one key at a time, as a person would
-
-    def text(self) -> str:
-        return self._tmux("capture-pane", "-p", "-t", "main")
-
-    def wait_for(self, *wanted: str) -> str:
-        deadline = time.monotonic() + WAIT
-        while True:
-            screen = self.text()
-            if all(w in screen for w in wanted):
-                return screen
-            if time.monotonic() > deadline:
-                raise AssertionError(f"never saw {wanted!r} on the screen:\n{screen}")
-            time.sleep(0.2)
-
-    def close(self) -> None:
-        subprocess.run(["tmux", "-L", self.socket, "kill-server"], capture_output=True, timeout=10)
+from tests.e2e.terminal import Tmux
 
 
 @pytest.fixture
-def terminal(db_path: Path) -> Iterator[Terminal]:
-    """The dashboard on a fresh data file (first-run welcome already seen), in its own tmux."""
+def terminal(db_path: Path, tmux: Tmux) -> Tmux:
+    """The dashboard on a fresh data file (first-run welcome already seen), in its own tmux, 80×24."""
     Store.open(db_path).update_settings(welcomed=True)
-    opened = Terminal([sys.executable, "-m", "oxytui", "--db", str(db_path)])
-    yield opened
-    opened.close()
+    tmux.start(shlex.join([sys.executable, "-m", "oxytui", "--db", str(db_path)]), 80, 24)
+    return tmux
 
 
-def test_the_one_minute_recall_from_the_dashboard(db_path: Path, terminal: Terminal) -> None:
+def test_the_one_minute_recall_from_the_dashboard(db_path: Path, terminal: Tmux) -> None:
     terminal.wait_for("2 Recall", "This week: 0 of 2 recalls")
     terminal.keys("2", "r")
     terminal.wait_for("Choose a recall", "Hand on heart")

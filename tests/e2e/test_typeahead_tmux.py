@@ -8,9 +8,7 @@ import shlex
 import subprocess
 from pathlib import Path
 
-from tests.e2e.test_tmux import OXYTUI, TIMEOUT, Tmux, tmux
-
-__all__ = ["tmux"]  # the fixture, shared with the other end-to-end tests
+from tests.e2e.terminal import OXYTUI, TIMEOUT, Tmux
 
 
 def test_keys_sent_at_once_land_in_their_fields(tmp_path: Path, tmux: Tmux) -> None:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 from datetime import date, timedelta
 from pathlib import Path
 
-from oxytui.core.model import ContactDraft
+from oxytui.core.model import ContactDraft, ValidationError
 from oxytui.core.streaks import History
 from oxytui.reports import history_of, streak_summary, week_review
 from oxytui.store import Store
@@ -154,7 +155,9 @@ def test_indexes_kept_across_changes_are_those_built_from_scratch(tmp_path: Path
             elif action == "undo":
                 store.undo()
             elif action == "rename" and ids:
-                store.rename_person(store._records.contacts[ids[pick % len(ids)]].who, f"P{pick % 3}")
+                who = store._records.contacts[ids[pick % len(ids)]].who
+                with contextlib.suppress(ValidationError):  # a rename onto the name it has is refused
+                    store.rename_person(who, f"P{pick % 3}")
             elif action == "reload":  # another process's change: everything read again
                 Store.open(path, clock=clock).add_contact(ContactDraft("Other", "hug"), day)
                 store.refresh()

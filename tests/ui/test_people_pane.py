@@ -168,15 +168,17 @@ async def test_a_name_that_looks_like_markup_is_shown_as_typed_on_the_person_scr
 async def test_a_long_hostile_note_on_the_person_screen_is_cleaned_and_ends_in_an_ellipsis(
     store: Store, make_app: AppFactory, size: tuple[int, int]
 ) -> None:
-    store.add_contact(ContactDraft("Sam", "hug", note="\x1b[31mred\u202e " + "n" * 480 + " end"))
+    store.add_contact(ContactDraft("Sam", "call", note="\x1b[31mred\u202e " + "n" * 480 + " end"))
     app = make_app()
     async with app.run_test(size=size) as pilot:
         await pilot.press("4", "enter")
         await wait_until(pilot, lambda: isinstance(app.screen, PersonScreen), "the person screen")
         await pilot.pause()
-        row = next(line for line in screen_text(app).splitlines() if "Hug" in line)
+        row = next(line for line in screen_text(app).splitlines() if "Call or video" in line)
         assert "red n" in row and "\x1b" not in row and "\u202e" not in row
         assert row.rstrip(" │").endswith("…") and " end" not in row
+        wide = size[0] >= 100  # the kind takes its whole width where there is room for it and the note
+        assert ("Call or video with a loved one" in row) == wide and ("Call or video wit…" in row) != wide
 
 
 async def test_the_person_screen_is_kept_and_each_open_shows_the_person_afresh(

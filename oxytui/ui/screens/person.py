@@ -24,7 +24,15 @@ from oxytui.ui.screens.contact_form import ContactForm
 from oxytui.ui.screens.dialog import DialogScreen
 from oxytui.ui.widgets.lines import Lines, columns
 
-COLUMNS = (("day", 16), ("kind", 18), ("warmth", 6), ("min", 4), ("note", 4))  # the note: the rest
+KIND_WIDTHS = (18, 30)  # the kind column; 30 holds every built-in kind whole, from WIDE_AT columns
+WIDE_AT = 80  # the width of the list from which the kind column is wide (the note keeps 20 or more)
+PAGE_WIDTH = 90  # the person's box at most (#person's width below)
+
+
+def columns_of(width: int) -> list[tuple[str, int]]:
+    """The columns of a person's list `width` wide: day, kind, warmth, minutes; the note takes the rest."""
+    kind = KIND_WIDTHS[width >= WIDE_AT]
+    return [("day", 16), ("kind", kind), ("warmth", 6), ("min", 4), ("note", 4)]
 
 
 def summary_lines(person: Person, contacts: list[Contact], today: date) -> list[str]:
@@ -92,12 +100,13 @@ class PersonForm(ContactForm):
         return clean_line(self._who) if name == "who" else super()._start(name)
 
 
-def contact_row(contact: Contact) -> str:
-    """A contact as one row of the person's list."""
+def contact_row(contact: Contact, width: int) -> str:
+    """A contact as one row of a person's list `width` wide."""
     minutes = "" if contact.minutes is None else str(contact.minutes)
     hearts = "♥" * contact.warmth + "♡" * (5 - contact.warmth)
     cells = (format_day(contact.day), kind_label(contact.kind), hearts, minutes.rjust(4))
-    return columns([(text, width) for text, (_, width) in zip(cells, COLUMNS, strict=False)]) + (
+    widths = [size for _, size in columns_of(width)]
+    return columns(list(zip(cells, widths, strict=False))) + (
         f" {clean_line(contact.note)}" if contact.note else ""
     )
 
@@ -145,6 +154,7 @@ class PersonScreen(Screen[bool]):
         self.name_shown = name
         self.changed = False
         self._names: list[str] = []  # the names before each rename, for undo
+        self._columns_shown: list[tuple[str, int]] = []
 
     @property
     def person(self) -> Person | None:
@@ -154,9 +164,7 @@ class PersonScreen(Screen[bool]):
     def compose(self) -> ComposeResult:
         with Vertical(id="person"):
             yield Static(id="person-summary", markup=False)
-            yield Static(
-                columns([(name, width) for name, width in COLUMNS]), id="person-columns", markup=False
-            )
+            yield Static(id="person-columns", markup=False)
             yield Lines(id="person-contacts")
 
     def on_mount(self) -> None:
@@ -187,7 +195,22 @@ class PersonScreen(Screen[bool]):
         box.border_title = Content(clean_line(shorten(person.name, 60)))  # a name, never markup
         contacts = self.store.contacts_with(person.name)
         summary.update("\n".join(summary_lines(person, contacts, self.store.today())))
-        lines.show(contacts, contact_row)
+        width = self._list_width()
+        self._columns_shown = columns_of(width)
+        self.query_one("#person-columns", Static).update(columns(self._columns_shown))
+        lines.show(contacts, lambda contact: contact_row(contact, width))
+
+    def _list_width(self) -> int:
+        """How wide the list of contacts is (before the first layout: from the terminal's width)."""
+        width = self.query_one("#person-contacts", Lines).scrollable_content_region.width
+        return width or min(PAGE_WIDTH, self.app.size.width) - 6  # the box's border and padding
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._fit)  # once the list has its new width
+
+    def _fit(self) -> None:
+        if columns_of(self._list_width()) != self._columns_shown:
+            self.show()
 
     # --- changes -------------------------------------------------------------------------
 

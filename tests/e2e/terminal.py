@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shlex
 import subprocess
 import sys
 import time
@@ -25,6 +26,15 @@ class Tmux:
         if check and done.returncode != 0:
             raise AssertionError(f"tmux {' '.join(args)} failed: {done.stderr}")
         return done.stdout
+
+    def start_oxytui(self, db: Path, width: int, height: int) -> Path:
+        """Open the dashboard on `db`; return the file its exit status is written to when it ends."""
+        status = db.with_name(f"{db.stem}-exit-status")
+        quoted = shlex.quote
+        self.start(
+            f"{quoted(str(OXYTUI))} --db {quoted(str(db))}; echo $? > {quoted(str(status))}", width, height
+        )
+        return status
 
     def start(self, command: str, width: int, height: int) -> None:
         self.run("new-session", "-d", "-s", self.name, "-x", str(width), "-y", str(height), command)
@@ -84,3 +94,12 @@ class Tmux:
         self.run("kill-server", check=False)
         folder = Path(os.environ.get("TMUX_TMPDIR") or "/tmp") / f"tmux-{os.getuid()}"
         (folder / self.name).unlink(missing_ok=True)
+
+
+def oxytui(db: Path, *args: str) -> str:
+    """Run `oxytui --db DB ARGS` as a process of its own; it must exit 0. Returns what it printed."""
+    done = subprocess.run(
+        [str(OXYTUI), "--db", str(db), *args], capture_output=True, text=True, timeout=TIMEOUT, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout

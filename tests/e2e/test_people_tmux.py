@@ -2,21 +2,12 @@
 
 from __future__ import annotations
 
-import shlex
-import subprocess
 from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 
-from tests.e2e.terminal import OXYTUI, TIMEOUT, Tmux
-
-
-def oxytui(db: Path, *args: str) -> None:
-    done = subprocess.run(
-        [str(OXYTUI), "--db", str(db), *args], capture_output=True, text=True, timeout=TIMEOUT
-    )
-    assert done.returncode == 0, done.stderr
+from tests.e2e.terminal import Tmux, oxytui
 
 
 @pytest.mark.parametrize(("width", "height"), [(100, 30), (80, 24)])
@@ -27,9 +18,7 @@ def test_people_pane_and_a_person(tmp_path: Path, tmux: Tmux, width: int, height
     oxytui(db, "log", "Alex")
     oxytui(db, "log", "Mal\x1b[31mlory")
     oxytui(db, "people", "set", "Grandma", "--every", "14", "--note", "the garden")
-    status = tmp_path / "exit-status"
-    command = f"{shlex.quote(str(OXYTUI))} --db {shlex.quote(str(db))}; echo $? > {shlex.quote(str(status))}"
-    tmux.start(command, width, height)
+    status = tmux.start_oxytui(db, width, height)
     tmux.wait_for("Welcome")
     tmux.keys("Enter")
     tmux.wait_for("a Add")  # the welcome has closed: the Today pane has the focus

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import json
-import shlex
-import subprocess
 from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 
-from tests.e2e.terminal import OXYTUI, TIMEOUT, Tmux
+from tests.e2e.terminal import Tmux, oxytui
 
 
 @pytest.mark.parametrize(("width", "height"), [(100, 30), (80, 24)])
@@ -18,9 +16,7 @@ def test_add_a_contact_with_the_keys_quit_and_export(
     tmp_path: Path, tmux: Tmux, width: int, height: int
 ) -> None:
     db = tmp_path / "e2e.json"
-    status = tmp_path / "exit-status"
-    command = f"{shlex.quote(str(OXYTUI))} --db {shlex.quote(str(db))}; echo $? > {shlex.quote(str(status))}"
-    tmux.start(command, width, height)
+    status = tmux.start_oxytui(db, width, height)
     assert tmux.size() == f"{width}x{height}"
     tmux.wait_for("Welcome")
     tmux.keys("Enter")  # keep the day-start hour
@@ -40,11 +36,7 @@ def test_add_a_contact_with_the_keys_quit_and_export(
     tmux.run("send-keys", "-t", tmux.name, "q")
     assert tmux.exit_status(status) == 0
 
-    done = subprocess.run(
-        [str(OXYTUI), "--db", str(db), "export"], capture_output=True, text=True, timeout=TIMEOUT, check=False
-    )
-    assert done.returncode == 0, done.stderr
-    exported = json.loads(done.stdout)
+    exported = json.loads(oxytui(db, "export"))
     assert [(c["who"], c["kind"], c["warmth"], c["minutes"]) for c in exported["contacts"]] == [
         ("Sam", "hug", 4, 12)
     ]
@@ -54,9 +46,7 @@ def test_add_a_contact_with_the_keys_quit_and_export(
 def test_a_newcomers_first_evening(tmp_path: Path, tmux: Tmux) -> None:
     """Three contacts, one undone, yesterday filled in, quit: the export shows exactly that."""
     db = tmp_path / "first.json"
-    status = tmp_path / "exit-status"
-    command = f"{shlex.quote(str(OXYTUI))} --db {shlex.quote(str(db))}; echo $? > {shlex.quote(str(status))}"
-    tmux.start(command, 100, 30)
+    status = tmux.start_oxytui(db, 100, 30)
     tmux.wait_for("Welcome")
     tmux.keys("Enter")
     tmux.wait_for("Nothing logged yet tonight")
@@ -87,11 +77,7 @@ def test_a_newcomers_first_evening(tmp_path: Path, tmux: Tmux) -> None:
     tmux.run("send-keys", "-t", tmux.name, "q")
     assert tmux.exit_status(status) == 0
 
-    done = subprocess.run(
-        [str(OXYTUI), "--db", str(db), "export"], capture_output=True, text=True, timeout=TIMEOUT, check=False
-    )
-    assert done.returncode == 0, done.stderr
-    contacts = json.loads(done.stdout)["contacts"]
+    contacts = json.loads(oxytui(db, "export"))["contacts"]
     assert [(c["who"], c["kind"]) for c in contacts] == [
         ("Grandma Lu", "call"),
         ("Sam", "hug"),

@@ -4,18 +4,14 @@ or `Enter`, land in the fields they were typed for, on the first and on a later 
 from __future__ import annotations
 
 import json
-import shlex
-import subprocess
 from pathlib import Path
 
-from tests.e2e.terminal import OXYTUI, TIMEOUT, Tmux
+from tests.e2e.terminal import Tmux, oxytui
 
 
 def test_keys_sent_at_once_land_in_their_fields(tmp_path: Path, tmux: Tmux) -> None:
     db = tmp_path / "typeahead.json"
-    status = tmp_path / "exit-status"
-    command = f"{shlex.quote(str(OXYTUI))} --db {shlex.quote(str(db))}; echo $? > {shlex.quote(str(status))}"
-    tmux.start(command, 100, 30)
+    status = tmux.start_oxytui(db, 100, 30)
     tmux.wait_for("Welcome")
     tmux.keys("Enter")
     tmux.wait_for("Nothing logged yet tonight")
@@ -29,11 +25,7 @@ def test_keys_sent_at_once_land_in_their_fields(tmp_path: Path, tmux: Tmux) -> N
     tmux.run("send-keys", "-t", tmux.name, "q")
     assert tmux.exit_status(status) == 0
 
-    done = subprocess.run(
-        [str(OXYTUI), "--db", str(db), "export"], capture_output=True, text=True, timeout=TIMEOUT, check=False
-    )
-    assert done.returncode == 0, done.stderr
-    contacts = json.loads(done.stdout)["contacts"]
+    contacts = json.loads(oxytui(db, "export"))["contacts"]
     assert [(c["who"], c["kind"], c["warmth"]) for c in contacts] == [
         ("Bob", "call", 4),
         ("Ann", "hug", 3),

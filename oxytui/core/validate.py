@@ -97,6 +97,16 @@ _GOOD_OFFSETS = frozenset(
 )
 
 
+def _plain_id(value: object) -> bool:
+    """An id surely within the rules (1–64 ASCII letters and digits), in one quick look."""
+    return type(value) is str and 0 < len(value) <= 64 and value.isascii() and value.isalnum()
+
+
+def _plain_moment(value: object) -> bool:
+    """A moment surely within the rules: in UTC, as records are read (the years then bound it too)."""
+    return type(value) is datetime and value.tzinfo is UTC and _FIRST_YEAR <= value.year <= _LAST_YEAR
+
+
 def plain_contact_ok(contact: Contact) -> bool:
     """True when the contact surely meets every rule, found in one quick pass (most records).
 
@@ -112,15 +122,10 @@ def plain_contact_ok(contact: Contact) -> bool:
     )
     who, kind, note = contact.who, contact.kind, contact.note
     return (
-        type(ident) is str
-        and 0 < len(ident) <= 64
-        and ident.isascii()
-        and ident.isalnum()
+        _plain_id(ident)
         and type(day) is date
         and _FIRST_YEAR <= day.year <= _LAST_YEAR
-        and type(moment) is datetime
-        and moment.tzinfo is UTC  # as records are read: the years then bound the moment, too
-        and _FIRST_YEAR <= moment.year <= _LAST_YEAR
+        and _plain_moment(moment)
         and contact.utc_offset in _GOOD_OFFSETS
         and type(warmth) is int
         and 1 <= warmth <= 5
@@ -195,23 +200,11 @@ def plain_recall_ok(recall: Recall) -> bool:
     ident, day, started, finished = recall.id, recall.day, recall.started_at, recall.finished_at
     script, figure, note = recall.script, recall.figure, recall.note
     return (
-        type(ident) is str
-        and 0 < len(ident) <= 64
-        and ident.isascii()
-        and ident.isalnum()
+        _plain_id(ident)
         and type(day) is date
         and _FIRST_YEAR <= day.year <= _LAST_YEAR
-        and type(started) is datetime
-        and started.tzinfo is UTC
-        and _FIRST_YEAR <= started.year <= _LAST_YEAR
-        and (
-            finished is None
-            or (
-                type(finished) is datetime
-                and finished.tzinfo is UTC
-                and _FIRST_YEAR <= finished.year <= _LAST_YEAR
-            )
-        )
+        and _plain_moment(started)
+        and (finished is None or _plain_moment(finished))
         and type(script) is str
         and type(figure) is str
         and type(note) is str

@@ -21,12 +21,12 @@ from oxytui.core.people import Person, ago_words, parse_every, rhythm_words, war
 from oxytui.core.text import clean_line, shorten
 from oxytui.store import Store, StoreError
 from oxytui.ui.screens.contact_form import ContactForm
-from oxytui.ui.screens.dialog import DialogScreen
+from oxytui.ui.screens.dialog import BOX_FRAME, DialogScreen
 from oxytui.ui.widgets.lines import Lines, columns
 
 KIND_WIDTHS = (18, 30)  # the kind column; 30 holds every built-in kind whole, from WIDE_AT columns
 WIDE_AT = 80  # the width of the list from which the kind column is wide (the note keeps 20 or more)
-PAGE_WIDTH = 90  # the person's box at most (#person's width below)
+PAGE_WIDTH = 90  # the person's box at most
 
 
 def columns_of(width: int) -> list[tuple[str, int]]:
@@ -115,15 +115,14 @@ class PersonScreen(Screen[bool]):
     """One person, on a page of its own (drawn without the dashboard beneath: it opens at once);
     closes with True when something changed."""
 
-    DEFAULT_CSS = """
-    PersonScreen { align: center middle; }
-    #person {
-        width: 90; max-width: 100%; height: 90%; max-height: 100%;
-        border: round $primary; border-title-color: $primary; border-title-style: bold;
-        border-subtitle-color: $foreground-muted; background: $surface; padding: 0 2 1 2;
-    }
-    #person-summary { height: auto; margin-bottom: 1; }
-    #person-columns { height: 1; text-style: bold; color: $foreground-muted; }
+    DEFAULT_CSS = f"""
+    PersonScreen {{ align: center middle; }}
+    #person {{
+        {BOX_FRAME}
+        width: {PAGE_WIDTH}; max-width: 100%; height: 90%; max-height: 100%;
+    }}
+    #person-summary {{ height: auto; margin-bottom: 1; }}
+    #person-columns {{ height: 1; text-style: bold; color: $foreground-muted; }}
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [

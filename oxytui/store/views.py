@@ -83,8 +83,11 @@ class Records:
         self.settings = next((s for _, s in settings.values()), Settings())
         people: Parsed[PersonRecord] = _parse(data, "people", path)
         self.people = {name_key(record.name): record for _, record in people.values()}  # last one wins
-        if since is None or not self._index_changes(since, changed.get("contacts", set())):
-            self._contacts = {key: self._contacts[key] for key in data.get("contacts", {})}  # file order
+        if since is None:
+            self._index_all()
+        elif not self._index_changes(since, changed.get("contacts", set())):
+            # Carried over from `since`, the documents are in its order: index them in the file's.
+            self._contacts = {key: self._contacts[key] for key in data.get("contacts", {})}
             self._index_all()
 
     def _index_all(self) -> None:

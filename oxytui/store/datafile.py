@@ -101,7 +101,7 @@ class DataFile:
         refuse_read_only(self.path)
         with locked(self.path, self.lock_timeout):
             try:
-                if self._storage.stale():
+                if self._storage.changed_on_disk():
                     self.reload()
                 take_daily_backup(self.path, self._today())
                 if self._storage.disk_version < SCHEMA_VERSION:  # the first write in the newer schema

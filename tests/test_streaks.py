@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from datetime import date, datetime, timedelta
 from functools import partial
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -341,3 +342,24 @@ def test_all_weeks_is_kept_only_for_the_same_history_settings_and_today() -> Non
     assert len(later) == len(again) + 1
     more = History.of_days(history.warm | {monday + timedelta(days=1)})
     assert all_weeks(more, settings, monday + timedelta(days=1))[-1].warm_days == 2
+
+
+@given(
+    warm=day_offsets,
+    rest=day_offsets,
+    recalls=st.lists(st.integers(min_value=-60, max_value=3), max_size=12),
+    future=st.sets(st.integers(min_value=1, max_value=20), max_size=3),
+    week_start=st.sampled_from(["monday", "wednesday", "sunday"]),
+)
+def test_every_week_of_all_weeks_is_that_weeks_progress(
+    warm: set[int], rest: set[int], recalls: list[int], future: set[int], week_start: str
+) -> None:
+    """all_weeks counts every week at once; each must be what week_progress finds for that week alone.
+    Days after today (a clock set back) count in neither."""
+    history = History.of_days(days(*warm, *future), days(*rest), [TODAY + timedelta(days=d) for d in recalls])
+    settings = Settings(week_start=week_start, goal_recalls=1)
+    weeks = all_weeks(history, settings, TODAY)
+    assert weeks[-1].in_progress and not any(week.in_progress for week in weeks[:-1])
+    for week in weeks:
+        assert week == week_progress(history, week.start, settings, TODAY)
+    assert all(b.start - a.start == timedelta(days=7) for a, b in pairwise(weeks))

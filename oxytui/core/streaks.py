@@ -246,39 +246,34 @@ def _all_weeks(history: History, settings: Settings, today: date) -> list[WeekPr
         return [week_progress(history, today, settings, today)]
     start, _ = week_bounds(min(days), settings.week_start)
     current, _ = week_bounds(today, settings.week_start)
-    warm: Counter[date] = Counter()
-    rest: Counter[date] = Counter()
-    recalls: Counter[date] = Counter()
-    offset = start.toordinal() % 7
+    first, last = start.toordinal(), today.toordinal()
+    count = (current.toordinal() - first) // 7 + 1
+    warm, rest, recalls = [0] * count, [0] * count, [0] * count  # by week: 0 is the week of `start`
 
-    def week_of(day: date) -> date:
-        return date.fromordinal(day.toordinal() - (day.toordinal() - offset) % 7)
+    def tally(weeks: list[int], days: Iterable[tuple[date, int]]) -> None:
+        for day, number in days:
+            ordinal = day.toordinal()
+            if ordinal <= last:
+                weeks[(ordinal - first) // 7] += number
 
-    for day in history.warm:
-        if day <= today:
-            warm[week_of(day)] += 1
-    for day in history.rest - history.warm:  # a warm day marked as rest is only a warm day
-        if day <= today:
-            rest[week_of(day)] += 1
-    for day, count in history.recalls.items():
-        if day <= today:
-            recalls[week_of(day)] += count
+    tally(warm, ((day, 1) for day in history.warm))
+    tally(rest, ((day, 1) for day in history.rest - history.warm))  # warm and rest: only warm
+    tally(recalls, history.recalls.items())
     weeks = []
-    week = start
-    while week <= current:
-        rested = min(rest[week], 7)
+    for index in range(count):
+        rested = min(rest[index], 7)
+        week = start + timedelta(days=7 * index)
         weeks.append(
             WeekProgress(
                 start=week,
-                warm_days=warm[week],
-                recalls=recalls[week],
+                warm_days=warm[index],
+                recalls=recalls[index],
                 rest_days=rested,
                 goal_warm_days=scaled_goal(settings.goal_warm_days, rested),
                 goal_recalls=scaled_goal(settings.goal_recalls, rested),
                 in_progress=week == current,
             )
         )
-        week += timedelta(days=7)
     return weeks
 
 

@@ -21,6 +21,7 @@ from collections import Counter
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from itertools import repeat
 
 from oxytui.core.days import week_bounds
 from oxytui.core.figures import week_shortfall
@@ -55,13 +56,15 @@ class History:
     @classmethod
     def build(cls, contacts: Iterable[Contact], recalls: Iterable[Recall], rest: Iterable[date]) -> History:
         """The history of these records (only completed recalls count); heatmap levels follow its scores."""
-        warmth: Counter[date] = Counter()
+        warmth: dict[date, int] = {}
+        score = warmth.get
         for contact in contacts:
-            warmth[contact.day] += contact.warmth
+            day = contact.day
+            warmth[day] = score(day, 0) + contact.warmth
         done = Counter(recall.day for recall in recalls if recall.completed)
         for day, count in done.items():
-            warmth[day] += RECALL_WARMTH * count
-        return cls(frozenset(warmth), frozenset(rest), dict(done), dict(warmth), level_steps(warmth))
+            warmth[day] = score(day, 0) + RECALL_WARMTH * count
+        return cls(frozenset(warmth), frozenset(rest), dict(done), warmth, level_steps(warmth))
 
     @classmethod
     def of_days(
@@ -250,15 +253,14 @@ def _all_weeks(history: History, settings: Settings, today: date) -> list[WeekPr
     count = (current.toordinal() - first) // 7 + 1
     warm, rest, recalls = [0] * count, [0] * count, [0] * count  # by week: 0 is the week of `start`
 
-    def tally(weeks: list[int], days: Iterable[tuple[date, int]]) -> None:
-        for day, number in days:
-            ordinal = day.toordinal()
+    def tally(weeks: list[int], days: Iterable[date], numbers: Iterable[int]) -> None:
+        for ordinal, number in zip(map(date.toordinal, days), numbers, strict=False):
             if ordinal <= last:
                 weeks[(ordinal - first) // 7] += number
 
-    tally(warm, ((day, 1) for day in history.warm))
-    tally(rest, ((day, 1) for day in history.rest - history.warm))  # warm and rest: only warm
-    tally(recalls, history.recalls.items())
+    tally(warm, history.warm, repeat(1))
+    tally(rest, history.rest - history.warm, repeat(1))  # a day both warm and rest is only warm
+    tally(recalls, history.recalls, history.recalls.values())
     weeks = []
     for index in range(count):
         rested = min(rest[index], 7)

@@ -92,7 +92,18 @@ def _variants(good: bytes) -> dict[str, bytes]:
     bad_record = json.loads(good)
     bad_record["contacts"][first]["warmth"] = "very"
     text = good.decode()
+
+    def rekeyed(table: str, key: str) -> bytes:  # the first record of `table` under the document id `key`
+        odd = json.loads(good)
+        records = odd[table]
+        records[key] = records.pop(next(iter(records)))
+        return json.dumps(odd).encode()
+
     return {
+        "a record whose id is not a number": rekeyed("contacts", "abc"),
+        "a record whose id has a leading zero": rekeyed("contacts", "01"),
+        "a record whose id is not an ASCII number": rekeyed("contacts", "\u0661"),
+        "a meta id that is empty": rekeyed("meta", ""),
         "garbage appended": good + b"garbage",
         "second object appended": good + b'{"contacts":{}}',
         "NUL bytes appended": good + b"\x00" * 16,

@@ -310,6 +310,19 @@ def test_refresh_picks_up_another_stores_write(store: Store, db_path: Path, cloc
     assert store.refresh() is False
 
 
+def test_a_reopened_file_numbers_its_next_record_after_the_largest(db_path: Path, clock: FakeClock) -> None:
+    # Record numbers past 9 compare wrongly as text ("9" > "11"); a save after reopening must not
+    # take a number that is in use.
+    store = Store.open(db_path, clock=clock)
+    for number in range(12):
+        store.add_contact(draft(f"p{number}"))
+    store.delete_contact(store.all_contacts()[-1].id)
+    reopened = Store.open(db_path, clock=clock)
+    reopened.add_contact(draft("new"))
+    assert sorted(map(int, on_disk(db_path)["contacts"])) == list(range(1, 13))
+    assert len(Store.open(db_path).all_contacts()) == 12
+
+
 def test_two_stores_never_lose_each_others_records(db_path: Path, clock: FakeClock) -> None:
     first = Store.open(db_path, clock=clock)
     second = Store.open(db_path, clock=clock)

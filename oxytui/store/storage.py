@@ -91,7 +91,9 @@ class InPlaceTable(Table):
     def _get_next_id(self) -> int:
         next_id: int | None = self._next_id
         if next_id is None:  # the first insert: after the largest id in the table (TinyDB's own is slower)
-            next_id = max(map(int, self._read_table()), default=0) + 1
+            ids = self._read_table()  # plain whole numbers (fileformat.py): the longest, then the largest
+            longest = max(map(len, ids), default=0)
+            next_id = int(max((key for key in ids if len(key) == longest), default="0")) + 1
         self._next_id = next_id + 1  # type: ignore[assignment]  # TinyDB types it as None only
         return next_id
 

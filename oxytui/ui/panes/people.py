@@ -9,6 +9,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.geometry import Size
 from textual.message import Message
 from textual.widgets import DataTable, Static
 
@@ -91,6 +92,7 @@ class PeoplePane(DataPane):
     def __init__(self, store: Store, *, id: str | None = None) -> None:
         super().__init__(store, id=id)
         self._rows: list[Person | None] = []  # None for the "remembered" heading
+        self._laid_out = Size(0, 0)  # the size the list was last drawn for
 
     def compose(self) -> ComposeResult:
         yield Static(id="people-due", markup=False)
@@ -109,18 +111,24 @@ class PeoplePane(DataPane):
         return self._rows[row] if 0 <= row < len(self._rows) else None
 
     def on_mount(self) -> None:
-        self.reload()
+        if self.size.width:  # else the first Resize draws the list, at the size it gets
+            self.reload()
 
     def on_resize(self) -> None:
-        self.reload()
+        self._lay_out()
 
     def on_show(self) -> None:
         """Shown again after sharing its place with Recall: lay the lines out for the width it has now."""
-        self.call_after_refresh(self.reload)
+        self.call_after_refresh(self._lay_out)
+
+    def _lay_out(self) -> None:
+        if self.size != self._laid_out:  # each full redraw of the list costs several milliseconds
+            self.reload()
 
     def reload(self) -> None:
         """Redraw from the store (called by the app when data or the day changes)."""
         super().reload()
+        self._laid_out = self.size
         people = ordered(self.store.everyone().values())
         width = max(10, self.size.width - 1)
         due = self.query_one("#people-due", Static)

@@ -108,6 +108,7 @@ class TodayPane(DataPane):
         self.shown_day = store.today()
         self._rows: list[Contact] = []
         self._ready = False  # the table exists once the pane is mounted
+        self._filled = False  # the table is first filled once the pane has a size
         self._keys_shown: tuple[bool | None, ...] = ()  # which of the pane's keys the footer shows
 
     def compose(self) -> ComposeResult:
@@ -134,10 +135,14 @@ class TodayPane(DataPane):
 
     def on_mount(self) -> None:
         self._ready = True
-        self.show_day(self.shown_day)
+        if self.size.width:  # else the first Resize shows the day, at the width the table gets
+            self.show_day(self.shown_day)
 
     def on_resize(self, event: Resize) -> None:
-        self._fill_table()
+        if self._filled:
+            self._fill_table()
+        else:
+            self.show_day(self.shown_day)
 
     # --- drawing -------------------------------------------------------------------------
 
@@ -173,8 +178,9 @@ class TodayPane(DataPane):
         return who, kind, max(NOTE_MIN_WIDTH if available >= TINY_TABLE else 1, available - fixed)
 
     def _fill_table(self, keep: str | None = None) -> None:
-        if not self._ready:
+        if not self._ready or not self.size.width:  # before the first layout: filled at its Resize
             return
+        self._filled = True
         table = self.table
         keep = keep or (self.selected.id if self.selected else None)
         old_row = table.cursor_row

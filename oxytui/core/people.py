@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 
 from oxytui.core.model import EVERY_DAYS_MAX, NOTE_MAX, Contact, PersonRecord, ValidationError
@@ -79,52 +79,55 @@ class Person:
         return (self.days_since - self.every_days) / self.every_days
 
 
-@dataclass
+@dataclass(slots=True)
 class _Tally:
-    name: str = ""
-    latest: tuple[date, datetime] | None = None
-    first_day: date | None = None
+    name: str  # the spelling of the latest contact
+    day: date  # the latest contact's day and time
+    moment: datetime
+    first_day: date
     contacts: int = 0
     contacts_30d: int = 0
     contacts_90d: int = 0
     warmth_30d: int = 0
-    kinds: Counter[str] | None = None
+    kinds: dict[str, int] = field(default_factory=dict)
+
+
+_UNSEEN = _Tally("", date.min, datetime.min, date.min)
 
 
 def derive_people(
     contacts: Iterable[Contact], records: Mapping[str, PersonRecord], today: date
 ) -> dict[str, Person]:
     """Every person, by name key: from the contacts, with the records kept about them (`records` by key)."""
-    keys: dict[str, str] = {}  # each spelling's key, worked out once
     tallies: dict[str, _Tally] = {}
+    spellings: dict[str, _Tally | None] = {}  # each spelling's tally (None: no name at all), found once
     recent, season = today - timedelta(days=RECENT_DAYS - 1), today - timedelta(days=SEASON_DAYS - 1)
     for contact in contacts:
-        who = contact.who
-        key = keys.get(who)
-        if key is None:
-            key = keys[who] = name_key(who)
-        if not key:
-            continue
-        tally = tallies.get(key)
+        who, day = contact.who, contact.day
+        tally = spellings.get(who, _UNSEEN)
+        if tally is _UNSEEN:
+            key = name_key(who)
+            tally = tallies.get(key) or _Tally(who, day, contact.logged_at, day) if key else None
+            spellings[who] = tally
+            if tally is not None:
+                tallies[key] = tally
         if tally is None:
-            tally = tallies[key] = _Tally(kinds=Counter())
-        moment = (contact.day, contact.logged_at)
-        if tally.latest is None or moment >= tally.latest:
-            tally.latest, tally.name = moment, who
-        if tally.first_day is None or contact.day < tally.first_day:
-            tally.first_day = contact.day
+            continue
+        if day > tally.day or (day == tally.day and contact.logged_at >= tally.moment):
+            tally.day, tally.moment, tally.name = day, contact.logged_at, who
+        elif day < tally.first_day:
+            tally.first_day = day
         tally.contacts += 1
-        if contact.day >= season:
+        if day >= season:
             tally.contacts_90d += 1
-            if contact.day >= recent:
+            if day >= recent:
                 tally.contacts_30d += 1
                 tally.warmth_30d += contact.warmth
-        assert tally.kinds is not None
-        tally.kinds[contact.kind] += 1
+        kinds = tally.kinds
+        kinds[contact.kind] = kinds.get(contact.kind, 0) + 1
     people: dict[str, Person] = {}
     for key, tally in tallies.items():
-        assert tally.latest is not None and tally.kinds is not None
-        last = tally.latest[0]
+        last = tally.day
         people[key] = Person(
             key=key,
             name=tally.name,
@@ -136,7 +139,7 @@ def derive_people(
             contacts_30d=tally.contacts_30d,
             contacts_90d=tally.contacts_90d,
             warmth_30d=tally.warmth_30d,
-            kinds=tuple(kind for kind, _ in tally.kinds.most_common(USUAL_KINDS)),
+            kinds=tuple(kind for kind, _ in Counter(tally.kinds).most_common(USUAL_KINDS)),
         )
     for key, record in records.items():  # kept about someone whose contacts are all gone
         if key and key not in people:

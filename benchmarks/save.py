@@ -36,8 +36,8 @@ from tinydb.storages import MemoryStorage
 
 from oxytui.core.model import Contact, ContactDraft
 from oxytui.core.records import contact_to_dict
+from oxytui.safe_files import fsync_dir
 from oxytui.store import Store
-from oxytui.store.atomic import fsync_dir
 from oxytui.store.storage import InPlaceTinyDB
 from oxytui.ui.app import create_app
 from oxytui.ui.screens.contact_form import ContactForm

@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from oxytui.paths import backup_dir, lock_path
-from oxytui.store.atomic import atomic_write, ensure_dir
+from oxytui.safe_files import atomic_write, ensure_dir
 from oxytui.store.errors import StoreError
 
 Identity = tuple[int, int]

@@ -13,11 +13,11 @@ from typing import Any
 
 import pytest
 
-import oxytui.store.atomic as atomic
+import oxytui.safe_files as atomic
 from oxytui.core.model import ContactDraft
 from oxytui.paths import backup_dir, lock_path
+from oxytui.safe_files import atomic_write, ensure_dir, remove_leftover_temps
 from oxytui.store import Store, WriteFailedError
-from oxytui.store.atomic import atomic_write, ensure_dir, remove_leftover_temps
 from tests.conftest import FakeClock
 
 STEPS = ["write", "fsync", "replace", "fsync_dir"]

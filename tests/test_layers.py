@@ -40,7 +40,7 @@ STORE = modules_of("oxytui.store")
 
 def test_the_module_lists_are_complete() -> None:
     assert {"oxytui.core.model", "oxytui.core.days", "oxytui.core.text"} <= set(CORE)
-    assert {"oxytui.store.store", "oxytui.store.storage", "oxytui.store.atomic"} <= set(STORE)
+    assert {"oxytui.store.store", "oxytui.store.storage", "oxytui.store.lock"} <= set(STORE)
 
 
 @pytest.mark.parametrize("module", CORE)

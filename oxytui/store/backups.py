@@ -10,8 +10,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from oxytui.paths import backup_dir
-from oxytui.safe_files import read_regular_file
-from oxytui.store.atomic import TEMP_SUFFIX, atomic_write, ensure_dir
+from oxytui.safe_files import TEMP_SUFFIX, atomic_write, ensure_dir, read_regular_file
 from oxytui.store.verify import file_problem
 
 KEEP_DAYS = 14  # the newest 14 daily backups

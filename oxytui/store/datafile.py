@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 from tinydb.table import Document
 
 from oxytui import __version__
-from oxytui.store.atomic import remove_leftover_temps, temp_prefix
+from oxytui.safe_files import remove_leftover_temps, temp_prefix
 from oxytui.store.backups import backup_temps, take_daily_backup, take_migration_backup
 from oxytui.store.errors import NotAFileError, UnreadableFileError, WriteFailedError
 from oxytui.store.faults import refuse_read_only, restore_hint, unreadable_message

@@ -20,7 +20,7 @@ from oxytui.core.records import (
     settings_to_dict,
     shown,
 )
-from oxytui.store.atomic import atomic_write
+from oxytui.safe_files import atomic_write
 from oxytui.store.errors import NotAFileError, UnreadableFileError
 
 SCHEMA_VERSION = 2

@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from oxytui.paths import lock_path
-from oxytui.store.atomic import ensure_dir
+from oxytui.safe_files import ensure_dir
 from oxytui.store.errors import LockTimeoutError, WriteFailedError
 
 LOCK_TIMEOUT = 10.0

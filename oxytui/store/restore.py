@@ -5,8 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from oxytui.safe_files import read_regular_file
-from oxytui.store.atomic import atomic_write
+from oxytui.safe_files import atomic_write, read_regular_file
 from oxytui.store.backups import before_restore_path, copy_to_backups, prune_before_restore
 from oxytui.store.errors import UnreadableFileError, WriteFailedError
 from oxytui.store.faults import check_path, refuse_read_only, restore_hint

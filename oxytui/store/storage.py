@@ -1,4 +1,4 @@
-"""A TinyDB Storage that serves reads from memory and writes durably (see atomic.py)."""
+"""A TinyDB Storage that serves reads from memory and writes durably (see safe_files.atomic_write)."""
 
 from __future__ import annotations
 
@@ -15,8 +15,7 @@ from tinydb import TinyDB
 from tinydb.storages import Storage
 from tinydb.table import Table
 
-from oxytui.safe_files import NotRegularFileError, read_regular_file
-from oxytui.store.atomic import atomic_write
+from oxytui.safe_files import NotRegularFileError, atomic_write, read_regular_file
 from oxytui.store.errors import NotAFileError, StoreError, UnreadableFileError
 from oxytui.store.fileformat import SCHEMA_VERSION, Data, decode_versioned, encode, schema_version
 

@@ -24,8 +24,8 @@ from pathlib import Path
 from typing import Any
 
 from oxytui.core.model import ContactDraft
+from oxytui.safe_files import TEMP_SUFFIX
 from oxytui.store import Store
-from oxytui.store.atomic import TEMP_SUFFIX
 from oxytui.store.fileformat import decode
 
 REPO = Path(__file__).resolve().parents[2]

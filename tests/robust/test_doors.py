@@ -106,7 +106,7 @@ def test_an_export_is_atomic_and_private(
         raise OSError(28, "No space left on device")
 
     with monkeypatch.context() as patch:
-        patch.setattr("oxytui.store.atomic.os.fsync", full)
+        patch.setattr("oxytui.safe_files.os.fsync", full)
         code, _, err = run(capsys, "--db", str(filled), "export", "--format", "csv", "--out", str(out))
     assert code == 1 and "No space left on device" in err and str(out) in err
     assert out.read_text() == "old export" and sorted(p.name for p in tmp_path.iterdir()) == sorted(

@@ -167,7 +167,7 @@ def test_restore_on_a_full_disk_changes_nothing(
         real_fsync(fd)
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-    monkeypatch.setattr("oxytui.store.atomic.os.fsync", full)
+    monkeypatch.setattr("oxytui.safe_files.os.fsync", full)
     capsys.readouterr()
     code = cli.main(["--db", str(db), "restore", str(OLD_BACKUP(home))])
     err = capsys.readouterr().err

@@ -145,7 +145,7 @@ def test_indexes_kept_across_changes_are_those_built_from_scratch(tmp_path: Path
             store.add_contact(ContactDraft(who, "hug", 3), WED - timedelta(days=len(who)))
         for action, back, pick in plan:
             day = WED - timedelta(days=back)
-            ids = sorted(store._records.contacts)
+            ids = sorted(store.records.contacts)
             if action == "add":
                 store.add_contact(ContactDraft(f"P{pick % 5}", "hug", 1 + pick % 5), day)
             elif action == "edit" and ids:
@@ -155,14 +155,14 @@ def test_indexes_kept_across_changes_are_those_built_from_scratch(tmp_path: Path
             elif action == "undo":
                 store.undo()
             elif action == "rename" and ids:
-                who = store._records.contacts[ids[pick % len(ids)]].who
+                who = store.records.contacts[ids[pick % len(ids)]].who
                 with contextlib.suppress(ValidationError):  # a rename onto the name it has is refused
                     store.rename_person(who, f"P{pick % 3}")
             elif action == "reload":  # another process's change: everything read again
                 Store.open(path, clock=clock).add_contact(ContactDraft("Other", "hug"), day)
                 store.refresh()
-            kept = store._records
-            fresh = Records(Store.open(path, clock=clock)._file._storage.read(), path)
+            kept = store.records
+            fresh = Records(Store.open(path, clock=clock)._storage.read(), path)
             assert kept.contacts == fresh.contacts and kept.recalls == fresh.recalls
             assert kept.contact_docs == fresh.contact_docs
             assert kept.by_day == fresh.by_day

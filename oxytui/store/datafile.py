@@ -28,15 +28,14 @@ SINGLE_DOC = 1  # doc id of the one document in `meta` and `settings`
 
 
 class DataFile:
-    """One data file: its TinyDB tables, read without a lock and changed under it."""
+    """The Store's base: the data file's TinyDB tables, read without a lock and changed under it."""
 
-    def __init__(self, path: Path, today: Callable[[], date]) -> None:
+    def __init__(self, path: Path) -> None:
         self.path = path
-        self._today = today
         self._storage = DurableStorage(path)
         self.version = 0
         self.lock_timeout = LOCK_TIMEOUT  # seconds a write waits for another writer (0: it does not wait)
-        self._records: Records | None = None
+        self._current: Records | None = None  # None after a change of ours, until read
         self._before: Records | None = None  # the records before our last change, reused where unchanged
         self._derived: dict[object, Any] = {}
         self._derived_version = -1
@@ -56,7 +55,7 @@ class DataFile:
         try:
             self._storage.load()
             self.db = InPlaceTinyDB(storage=lambda: self._storage)
-            self._records = Records(self._storage.read(), self.path)
+            self._current = Records(self._storage.read(), self.path)
         except UnreadableFileError as error:
             self._storage.forget()
             raise UnreadableFileError(f"{error}\n{restore_hint(self.path)}") from None
@@ -75,11 +74,11 @@ class DataFile:
     @property
     def records(self) -> Records:
         """The records of this version, as core objects."""
-        if self._records is None:  # a change of ours: derived from the tables, reusing what did not change
+        if self._current is None:  # a change of ours: derived from the tables, reusing what did not change
             touched = self._storage.take_touched()
-            self._records = Records(self._storage.read(), self.path, self._before, touched)
+            self._current = Records(self._storage.read(), self.path, self._before, touched)
             self._before = None
-        return self._records
+        return self._current
 
     def derived(self, key: object, build: Callable[[], T]) -> T:
         """`build()`, worked out once per version of the data (and per `key`)."""
@@ -89,6 +88,10 @@ class DataFile:
             self._derived[key] = build()
         result: T = self._derived[key]
         return result
+
+    def today(self) -> date:
+        """The logical day now (the Store's clock and settings say which)."""
+        raise NotImplementedError
 
     def has_settings(self) -> bool:
         """True when the file holds saved settings."""
@@ -103,9 +106,9 @@ class DataFile:
             try:
                 if self._storage.changed_on_disk():
                     self.reload()
-                take_daily_backup(self.path, self._today())
+                take_daily_backup(self.path, self.today())
                 if self._storage.disk_version < SCHEMA_VERSION:  # the first write in the newer schema
-                    take_migration_backup(self.path, self._storage.disk_version, self._today())
+                    take_migration_backup(self.path, self._storage.disk_version, self.today())
                 with self._storage.batch():  # the whole change reaches the file in one replace
                     if not self._storage.read().get("meta"):
                         meta = {
@@ -125,7 +128,7 @@ class DataFile:
             except BaseException:
                 self._storage.forget()
                 raise
-        self._before, self._records = self.records, None
+        self._before, self._current = self.records, None
         self.version += 1
         return result
 

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
-from typing import TYPE_CHECKING, Final, TypeVar
+from typing import Final
 
 from tinydb import Query
 
@@ -12,12 +11,7 @@ from oxytui.core.model import Contact, PersonRecord, ValidationError
 from oxytui.core.people import Person, contacts_by_person, derive_people, merge_records, name_key
 from oxytui.core.records import person_to_dict
 from oxytui.core.text import shorten
-
-if TYPE_CHECKING:
-    from oxytui.store.datafile import DataFile
-    from oxytui.store.views import Records
-
-T = TypeVar("T")
+from oxytui.store.datafile import DataFile
 
 
 class Keep:
@@ -33,30 +27,21 @@ def _unknown(name: str) -> ValidationError:
     )
 
 
-class PeopleStore:
-    """Mixed into the Store: person records in the `people` table, people derived once per version."""
+class PeopleStore(DataFile):
+    """A base of the Store: person records in the `people` table, people derived once per version."""
 
-    _file: DataFile
     _journal: list[tuple[str, Callable[[], None]]]  # see Store
-
-    if TYPE_CHECKING:
-
-        @property
-        def _records(self) -> Records: ...
-        def _write(self, change: Callable[[], T]) -> T: ...
-        def derived(self, key: object, build: Callable[[], T]) -> T: ...
-        def today(self) -> date: ...
 
     # --- reading -------------------------------------------------------------------------
 
     def person_records(self) -> dict[str, PersonRecord]:
         """What the user keeps about people, by name key."""
-        return dict(self._records.people)
+        return dict(self.records.people)
 
     def everyone(self) -> dict[str, Person]:
         """Every person by name key, derived from the contacts (worked out again only after a change)."""
         today = self.today()
-        records = self._records
+        records = self.records
         return self.derived(
             ("everyone", today), lambda: derive_people(records.contacts.values(), records.people, today)
         )
@@ -67,14 +52,14 @@ class PeopleStore:
 
     def contacts_with(self, name: str) -> list[Contact]:
         """Every contact with the person `name` refers to, newest first."""
-        contacts = self._records.contacts
+        contacts = self.records.contacts
         by_person = self.derived("contacts by person", lambda: contacts_by_person(contacts.values()))
         return list(by_person.get(name_key(name), ()))
 
     # --- changing ------------------------------------------------------------------------
 
     def _put_person(self, key: str, record: PersonRecord | None) -> None:
-        table = self._file.db.table("people")
+        table = self.db.table("people")
         table.remove(Query().name.test(lambda name: name_key(name) == key))
         if record is not None:
             table.insert(person_to_dict(record))
@@ -108,16 +93,16 @@ class PeopleStore:
         def change() -> None:
             nonlocal record, previous
             record = build()  # again, on the newest file
-            previous = self._records.people.get(key)
+            previous = self.records.people.get(key)
             self._put_person(key, record)
 
-        self._write(change)
+        self.write(change)
         self._journal.append((f"changed {record.name}", lambda: self._put_person(key, previous)))
         return record
 
     def _named_so_everywhere(self, key: str, name: str) -> bool:
         """True when every contact, recall and record of the person `key` already spells them `name`."""
-        records = self._records
+        records = self.records
         kept = records.people.get(key)
         return (
             all(c.who == name for c in records.contacts.values() if name_key(c.who) == key)
@@ -146,7 +131,7 @@ class PeopleStore:
         def change() -> None:
             if old_key not in self.everyone():  # renamed or gone in another process meanwhile
                 raise _unknown(old)
-            records = self._records
+            records = self.records
             whos.update({c.id: c.who for c in records.contacts.values() if name_key(c.who) == old_key})
             figures.update(
                 {r.id: r.figure for r in records.recalls.values() if name_key(r.figure) == old_key}
@@ -167,14 +152,14 @@ class PeopleStore:
             for key, record in before.items():
                 self._put_person(key, record)
 
-        self._write(change)
+        self.write(change)
         self._journal.append((f"renamed {old.strip()} to {new}", revert))
         return len(whos)
 
     def _set_field(self, table: str, field: str, values: dict[str, str]) -> None:
         """Set `field` of each record whose id is in `values` to its value (new documents, see views.py)."""
-        documents = self._file.db.table(table).search(Query().id.test(lambda id_: id_ in values))
-        self._file.put(table, {doc.doc_id: {**doc, field: values[doc["id"]]} for doc in documents})
+        documents = self.db.table(table).search(Query().id.test(lambda id_: id_ in values))
+        self.put(table, {doc.doc_id: {**doc, field: values[doc["id"]]} for doc in documents})
 
 
 __all__ = ["KEEP", "Keep", "PeopleStore"]

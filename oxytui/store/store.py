@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, TypeVar, Unpack
+from typing import Any, Unpack
 
 from tinydb import Query
 
@@ -33,13 +33,10 @@ from oxytui.core.records import (
     settings_to_dict,
 )
 from oxytui.core.validate import check, contact_errors, day_error, recall_errors
-from oxytui.store.datafile import DataFile
 from oxytui.store.faults import check_path
 from oxytui.store.fileformat import SCHEMA_VERSION
 from oxytui.store.people import PeopleStore
-from oxytui.store.views import Records
 
-T = TypeVar("T")
 Clock = Callable[[], datetime]
 Step = tuple[str, Callable[[], None]]  # a change, in words, and the step that puts things back
 
@@ -56,44 +53,14 @@ class Store(PeopleStore):
     """Contacts, recalls, rest days, settings and people in one durable TinyDB file."""
 
     def __init__(self, path: Path, *, clock: Clock = now_local) -> None:
-        self.path = check_path(Path(path))
         self._clock = clock
         self._journal: list[Step] = []  # this session's changes, newest last
-        self._file = DataFile(self.path, self.today)
-
-    @property
-    def lock_timeout(self) -> float:
-        """Seconds a write waits for another writer's lock (0: it does not wait)."""
-        return self._file.lock_timeout
-
-    @lock_timeout.setter
-    def lock_timeout(self, seconds: float) -> None:
-        self._file.lock_timeout = seconds
+        super().__init__(check_path(Path(path)))
 
     @classmethod
     def open(cls, path: Path, *, clock: Clock = now_local) -> Store:
         """Open the data file at `path` (created on the first save if it is missing)."""
         return cls(path, clock=clock)
-
-    @property
-    def _records(self) -> Records:
-        return self._file.records
-
-    @property
-    def version(self) -> int:
-        """Grows with every change seen, ours or another process's (what was read before is stale)."""
-        return self._file.version
-
-    def derived(self, key: object, build: Callable[[], T]) -> T:
-        """`build()`, worked out once per version of the data (and per `key`)."""
-        return self._file.derived(key, build)
-
-    def refresh(self) -> bool:
-        """Reload if another process changed the file; True when something changed."""
-        return self._file.refresh()
-
-    def _write(self, change: Callable[[], T]) -> T:
-        return self._file.write(change)
 
     # --- days and settings ---------------------------------------------------------------
 
@@ -108,7 +75,7 @@ class Store(PeopleStore):
     @property
     def settings(self) -> Settings:
         """The current settings."""
-        return self._records.settings
+        return self.records.settings
 
     def update_settings(self, **changes: Unpack[SettingsChanges]) -> Settings:
         """Change some settings (validated) and save them; the others stay as they are on disk."""
@@ -116,16 +83,16 @@ class Store(PeopleStore):
 
         def change() -> Settings:
             settings = replace(self.settings, **changes)  # on the newest file: others' changes stay
-            self._file.set_settings(settings_to_dict(settings))
+            self.set_settings(settings_to_dict(settings))
             return settings
 
-        return self._write(change)
+        return self.write(change)
 
     # --- contacts ------------------------------------------------------------------------
 
     def contacts_on(self, day: date) -> list[Contact]:
         """The contacts of a logical day, oldest first."""
-        return list(self._records.by_day.get(day, ()))
+        return list(self.records.by_day.get(day, ()))
 
     def all_contacts(self) -> list[Contact]:
         """Every contact, by day and time."""
@@ -133,22 +100,22 @@ class Store(PeopleStore):
 
     def contacts_between(self, first: date, last: date) -> list[Contact]:
         """The contacts of the days from `first` to `last`, by day and time."""
-        by_day = self._records.by_day  # each day's list is already in time order
+        by_day = self.records.by_day  # each day's list is already in time order
         return [contact for day in sorted(d for d in by_day if first <= d <= last) for contact in by_day[day]]
 
     def contact(self, contact_id: str) -> Contact | None:
         """The contact with this id, if there is one."""
-        return self._records.contacts.get(contact_id)
+        return self.records.contacts.get(contact_id)
 
     def days_with_contacts(self) -> set[date]:
         """Every logical day that has at least one contact."""
-        return set(self._records.by_day)
+        return set(self.records.by_day)
 
     def people(self, since: date | None = None) -> list[str]:
         """The people logged (since `since`), most often first."""
 
         def count() -> list[str]:
-            contacts = self._records.contacts.values()
+            contacts = self.records.contacts.values()
             counts = Counter(c.who for c in contacts if since is None or c.day >= since)
             return [who for who, _ in counts.most_common()]
 
@@ -169,7 +136,7 @@ class Store(PeopleStore):
         self._check_day(day)
         contact = Contact.create(draft, day, self._clock())
         check(contact_errors(contact))
-        self._write(lambda: self._put_contact(contact))
+        self.write(lambda: self._put_contact(contact))
         self._journal.append((f"added {contact.who}", lambda: self._drop_contact(contact.id)))
         return contact
 
@@ -178,35 +145,35 @@ class Store(PeopleStore):
         old = self._require(contact_id)
         new = old.with_draft(draft)
         check(contact_errors(new))
-        self._write(lambda: self._put_contact(new))
+        self.write(lambda: self._put_contact(new))
         self._journal.append((f"edited {old.who}", lambda: self._put_contact(old)))
         return new
 
     def delete_contact(self, contact_id: str) -> Contact:
         """Delete a contact and return what was deleted."""
         old = self._require(contact_id)
-        self._write(lambda: self._drop_contact(contact_id))
+        self.write(lambda: self._drop_contact(contact_id))
         self._journal.append((f"deleted {old.who}", lambda: self._put_contact(old)))
         return old
 
     def _require(self, contact_id: str) -> Contact:
-        contact = self._records.contacts.get(contact_id)
+        contact = self.records.contacts.get(contact_id)
         if contact is None:
             raise ValidationError({"contact": "that contact no longer exists (deleted elsewhere?)"})
         return contact
 
     def _put_contact(self, contact: Contact) -> None:
-        doc_id = self._records.contact_docs.get(contact.id)
+        doc_id = self.records.contact_docs.get(contact.id)
         if doc_id is not None:
-            self._file.put("contacts", {doc_id: contact_to_dict(contact)})
+            self.put("contacts", {doc_id: contact_to_dict(contact)})
             return
-        if contact.id in self._records.contacts:  # kept under an id TinyDB cannot address
+        if contact.id in self.records.contacts:  # kept under an id TinyDB cannot address
             self._drop_contact(contact.id)
-        self._file.db.table("contacts").insert(contact_to_dict(contact))
+        self.db.table("contacts").insert(contact_to_dict(contact))
 
     def _drop_contact(self, contact_id: str) -> None:
-        doc_id = self._records.contact_docs.get(contact_id)
-        table = self._file.db.table("contacts")
+        doc_id = self.records.contact_docs.get(contact_id)
+        table = self.db.table("contacts")
         table.remove(doc_ids=[doc_id]) if doc_id is not None else table.remove(Query().id == contact_id)
 
     # --- undo ----------------------------------------------------------------------------
@@ -221,7 +188,7 @@ class Store(PeopleStore):
         if not self._journal:
             return None
         description, revert = self._journal[-1]
-        self._write(revert)
+        self.write(revert)
         self._journal.pop()
         return description
 
@@ -229,18 +196,18 @@ class Store(PeopleStore):
 
     def rest_days(self) -> dict[date, RestDay]:
         """Every rest day by day."""
-        return dict(self._records.rest)
+        return dict(self.records.rest)
 
     def is_rest_day(self, day: date) -> bool:
         """True when `day` is marked as a rest day."""
-        return day in self._records.rest
+        return day in self.records.rest
 
     def set_rest_day(self, day: date, reason: str = "") -> RestDay:
         """Mark `day` as a rest day."""
         self._check_day(day)
         rest = RestDay(day, reason.strip())
-        previous = self._records.rest.get(day)
-        self._write(lambda: self._put_rest(day, rest))
+        previous = self.records.rest.get(day)
+        self.write(lambda: self._put_rest(day, rest))
         self._journal.append(
             (f"marked {format_day(day)} as a rest day", lambda: self._put_rest(day, previous))
         )
@@ -248,22 +215,22 @@ class Store(PeopleStore):
 
     def clear_rest_day(self, day: date) -> None:
         """Unmark `day` as a rest day."""
-        previous = self._records.rest.get(day)
+        previous = self.records.rest.get(day)
         if previous is None:
             return
-        self._write(lambda: self._put_rest(day, None))
+        self.write(lambda: self._put_rest(day, None))
         self._journal.append((f"unmarked {format_day(day)}", lambda: self._put_rest(day, previous)))
 
     def toggle_rest_day(self, day: date) -> bool:
         """Mark or unmark `day`; True when it is now a rest day."""
-        if day in self._records.rest:
+        if day in self.records.rest:
             self.clear_rest_day(day)
             return False
         self.set_rest_day(day)
         return True
 
     def _put_rest(self, day: date, rest: RestDay | None) -> None:
-        table = self._file.db.table("rest_days")
+        table = self.db.table("rest_days")
         table.remove(Query().day == day.isoformat())
         if rest is not None:
             table.insert(rest_day_to_dict(rest))
@@ -272,19 +239,19 @@ class Store(PeopleStore):
 
     def recalls(self) -> list[Recall]:
         """Every recall, oldest first."""
-        return sorted(self._records.recalls.values(), key=lambda r: r.started_at)
+        return sorted(self.records.recalls.values(), key=lambda r: r.started_at)
 
     def add_recall(self, recall: Recall) -> Recall:
         """Save a recall session."""
         check(recall_errors(recall))
-        self._write(lambda: self._file.db.table("recalls").insert(recall_to_dict(recall)))
+        self.write(lambda: self.db.table("recalls").insert(recall_to_dict(recall)))
         return recall
 
     # --- export and import ---------------------------------------------------------------
 
     def export_data(self) -> dict[str, Any]:
         """Everything, in the JSON export form."""
-        rest, people = self._records.rest, self._records.people
+        rest, people = self.records.rest, self.records.people
         return {
             "schema_version": SCHEMA_VERSION,
             "contacts": [contact_to_dict(c) for c in self.all_contacts()],
@@ -301,26 +268,26 @@ class Store(PeopleStore):
 
         def fresh() -> tuple[list[Any], ...]:
             # What is new to the file as last read, each id (or rest day, or person) once.
-            records = self._records
+            records = self.records
             return (
                 list({c.id: c for c in contacts if c.id not in records.contacts}.values()),
                 list({r.id: r for r in recalls if r.id not in records.recalls}.values()),
                 list({r.day: r for r in rest_days if r.day not in records.rest}.values()),
                 [p for key, p in people.items() if key not in records.people],
-                [settings] if settings is not None and not self._file.has_settings() else [],
+                [settings] if settings is not None and not self.has_settings() else [],
             )
 
         def change() -> int:
             new_contacts, new_recalls, new_rest, new_people, new_settings = fresh()  # on the newest file
-            db = self._file.db
+            db = self.db
             db.table("contacts").insert_multiple(contact_to_dict(c) for c in new_contacts)
             db.table("recalls").insert_multiple(recall_to_dict(r) for r in new_recalls)
             db.table("rest_days").insert_multiple(rest_day_to_dict(r) for r in new_rest)
             db.table("people").insert_multiple(person_to_dict(p) for p in new_people)
             for new in new_settings:
-                self._file.set_settings(settings_to_dict(new))
+                self.set_settings(settings_to_dict(new))
             return len(new_contacts) + len(new_recalls) + len(new_rest) + len(new_people)
 
-        added = self._write(change) if any(fresh()) else 0
+        added = self.write(change) if any(fresh()) else 0
         total = len(contacts) + len(recalls) + len(rest_days) + len(people)
         return ImportResult(added=added, skipped=total - added)

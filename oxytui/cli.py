@@ -228,7 +228,7 @@ def cmd_check(store: Store, args: argparse.Namespace) -> int:
 def cmd_restore(db_path: Path, args: argparse.Namespace) -> int:
     """Put a backup in place of the data file."""
     from oxytui.core.days import now_local
-    from oxytui.store.restore import restore_backup
+    from oxytui.store.backups import restore_backup
 
     kept = restore_backup(db_path, args.backup, now_local())
     if kept is not None:

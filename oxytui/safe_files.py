@@ -86,11 +86,6 @@ def read_regular_file(path: Path, limit: int | None = None) -> bytes:
         os.close(fd)
 
 
-def temp_prefix(path: Path) -> str:
-    """The name prefix of temp files written beside `path`."""
-    return f".{path.name}."
-
-
 def fsync_dir(folder: Path) -> None:
     """Make a rename inside `folder` durable."""
     fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
@@ -139,7 +134,7 @@ def atomic_write(path: Path, payload: bytes) -> None:
     at `path` is as it was and the error is raised.
     """
     ensure_dir(path.parent)
-    fd, temp_name = tempfile.mkstemp(prefix=temp_prefix(path), suffix=TEMP_SUFFIX, dir=path.parent)
+    fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=path.parent)
     temp = Path(temp_name)
     keep = temp.with_name(temp.name + ".old")
     kept = False
@@ -167,15 +162,10 @@ def atomic_write(path: Path, payload: bytes) -> None:
                 keep.unlink()
 
 
-def remove_leftover_temps(path: Path) -> list[Path]:
-    """Remove temp files an interrupted write left beside `path` (call only while holding the lock)."""
-    removed: list[Path] = []
-    if not path.parent.is_dir():
-        return removed
-    prefix = temp_prefix(path)
-    for leftover in path.parent.iterdir():
-        if leftover.name.startswith(prefix) and TEMP_SUFFIX in leftover.name:
-            with contextlib.suppress(FileNotFoundError):
-                leftover.unlink()
-                removed.append(leftover)
-    return removed
+def leftover_temps(folder: Path, start: str) -> list[Path]:
+    """The temp files that interrupted atomic writes of files named `start`… left in `folder`."""
+    try:
+        entries = list(folder.iterdir())  # a folder that cannot be read: OSError
+    except (FileNotFoundError, NotADirectoryError):
+        return []
+    return [entry for entry in entries if entry.name.startswith(f".{start}") and TEMP_SUFFIX in entry.name]

@@ -16,7 +16,7 @@ import pytest
 import oxytui.safe_files as atomic
 from oxytui.core.model import ContactDraft
 from oxytui.paths import backup_dir, lock_path
-from oxytui.safe_files import atomic_write, ensure_dir, remove_leftover_temps
+from oxytui.safe_files import atomic_write, ensure_dir, leftover_temps
 from oxytui.store import Store, WriteFailedError
 from tests.conftest import FakeClock
 
@@ -144,16 +144,14 @@ def test_atomic_write_replaces_a_symlink_and_a_failure_puts_it_back(tmp_path: Pa
     assert not path.is_symlink() and path.read_bytes() == b"{}" and victim.read_bytes() == b"keep me"
 
 
-def test_remove_leftover_temps(tmp_path: Path) -> None:
+def test_leftover_temps_are_found_by_name(tmp_path: Path) -> None:
     path = tmp_path / "oxytui.json"
     path.write_bytes(b"{}")
     leftovers = [".oxytui.json.abc123.tmp", ".oxytui.json.abc123.tmp.old"]
     unrelated = ["notes.tmp", ".other.json.x.tmp", "oxytui.json.lock", "oxytui.json"]
     for name in leftovers + unrelated[:-1]:
         (tmp_path / name).write_bytes(b"x")
-    removed = remove_leftover_temps(path)
-    assert sorted(p.name for p in removed) == sorted(leftovers)
-    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(unrelated)
+    assert sorted(p.name for p in leftover_temps(tmp_path, "oxytui.json.")) == sorted(leftovers)
 
 
 # --- the Store on failing writes -----------------------------------------------------------------

@@ -17,9 +17,9 @@ from oxytui.store.backups import (
     backups_to_keep,
     list_backups,
     newest_good_backup,
+    restore_backup,
     take_daily_backup,
 )
-from oxytui.store.restore import restore_backup
 from tests.conftest import BERLIN, FakeClock
 
 TODAY = date(2026, 11, 25)  # a Wednesday

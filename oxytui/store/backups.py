@@ -1,4 +1,4 @@
-"""Rotating backups beside the data file: one per logical day, kept by count (never by the clock)."""
+"""Backups beside the data file (one per logical day, kept by count, never by the clock); restoring one."""
 
 from __future__ import annotations
 
@@ -10,8 +10,11 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from oxytui.paths import backup_dir
-from oxytui.safe_files import TEMP_SUFFIX, atomic_write, ensure_dir, read_regular_file
-from oxytui.store.verify import file_problem
+from oxytui.safe_files import atomic_write, read_regular_file
+from oxytui.store.errors import UnreadableFileError, WriteFailedError, check_path, refuse_read_only
+from oxytui.store.fileformat import decode
+from oxytui.store.lock import locked
+from oxytui.store.verify import file_problem, record_problem
 
 KEEP_DAYS = 14  # the newest 14 daily backups
 KEEP_WEEKS = 8  # and the newest backup of each of the newest 8 weeks that have one
@@ -31,29 +34,28 @@ class Backup:
         """None when the backup is a readable oxytui file whose every record meets the rules."""
         return file_problem(self.path)
 
-    @property
-    def mtime_ns(self) -> int:
-        """When the backup was written (0 when it is gone)."""
-        try:
-            return os.stat(self.path, follow_symlinks=False).st_mtime_ns
-        except OSError:
-            return 0
-
 
 def backup_path(db_path: Path, day: date) -> Path:
     """Where the backup of `db_path` for `day` lives."""
     return backup_dir(db_path) / f"{db_path.stem}-{day.isoformat()}{db_path.suffix}"
 
 
-def _entries(db_path: Path) -> list[Path]:
+def migration_backup_path(db_path: Path, version: int, today: date) -> Path:
+    """Where a copy of a schema-`version` file is kept before its first write in a newer schema."""
+    return backup_dir(db_path) / f"{db_path.stem}-schema{version}-{today.isoformat()}{db_path.suffix}"
+
+
+def _written(backup: Backup) -> tuple[int, date, str]:
+    """When the backup was written (0 when it is gone), then its day and name: the order to sort by."""
     try:
-        return list(backup_dir(db_path).iterdir())
-    except OSError:  # no backups folder yet, or one that cannot be read
-        return []
+        mtime_ns = os.stat(backup.path, follow_symlinks=False).st_mtime_ns
+    except OSError:
+        mtime_ns = 0
+    return mtime_ns, backup.day, backup.path.name
 
 
-def all_backups(db_path: Path) -> list[Backup]:
-    """Every backup, daily and before-restore, newest written first."""
+def all_backups(db_path: Path, kind: str | None = None) -> list[Backup]:
+    """Every backup (of `kind`, when given: DAILY or BEFORE_RESTORE), newest written first."""
     stem, suffix = re.escape(db_path.stem), re.escape(db_path.suffix)
     patterns = {
         DAILY: re.compile(rf"{stem}-(\d{{4}})-(\d{{2}})-(\d{{2}}){suffix}"),
@@ -61,35 +63,38 @@ def all_backups(db_path: Path) -> list[Backup]:
             rf"{stem}-before-restore-(\d{{4}})(\d{{2}})(\d{{2}})-\d{{6}}(?:-\d+)?{suffix}"
         ),
     }
+    try:
+        entries = list(backup_dir(db_path).iterdir())
+    except OSError:  # no backups folder yet, or one that cannot be read
+        entries = []
     found = []
-    for entry in _entries(db_path):
-        for kind, pattern in patterns.items():
-            if match := pattern.fullmatch(entry.name):
+    for entry in entries:
+        for pattern_kind, pattern in patterns.items():
+            if kind in (None, pattern_kind) and (match := pattern.fullmatch(entry.name)):
                 with contextlib.suppress(ValueError):
-                    found.append(Backup(entry, date(*map(int, match.groups())), kind))
-    return sorted(found, key=lambda backup: (backup.mtime_ns, backup.day, backup.path.name), reverse=True)
+                    found.append(Backup(entry, date(*map(int, match.groups())), pattern_kind))
+    return sorted(found, key=_written, reverse=True)
 
 
 def list_backups(db_path: Path) -> list[Backup]:
     """The daily backups of `db_path`, newest day first."""
-    daily = (backup for backup in all_backups(db_path) if backup.kind == DAILY)
-    return sorted(daily, key=lambda backup: backup.day, reverse=True)
-
-
-def before_restore_copies(db_path: Path) -> list[Backup]:
-    """The copies of files a restore replaced, newest first (by modification time, then name)."""
-    return [backup for backup in all_backups(db_path) if backup.kind == BEFORE_RESTORE]
-
-
-def backup_temps(db_path: Path) -> list[Path]:
-    """Temp files an interrupted backup left in the backups folder (remove only while holding the lock)."""
-    prefix = f".{db_path.stem}-"
-    return [path for path in _entries(db_path) if path.name.startswith(prefix) and TEMP_SUFFIX in path.name]
+    return sorted(all_backups(db_path, DAILY), key=lambda backup: backup.day, reverse=True)
 
 
 def newest_good_backup(db_path: Path) -> Backup | None:
     """The most recently written backup (daily or before a restore) that passes full validation."""
     return next((b for b in all_backups(db_path) if b.problem() is None), None)
+
+
+def restore_hint(path: Path) -> str:
+    """What to do when the data file at `path` cannot be read."""
+    backup = newest_good_backup(path)
+    if backup is None:
+        return f"No good backup was found in {backup_dir(path)}. The file was left untouched."
+    return (
+        f"The file was left untouched. The newest good backup is {backup.path}.\n"
+        f"To go back to it: oxytui --db {path} restore {backup.path}"
+    )
 
 
 def backups_to_keep(days: list[date]) -> set[date]:
@@ -111,11 +116,12 @@ def backups_to_keep(days: list[date]) -> set[date]:
     return keep
 
 
-def prune_before_restore(db_path: Path, keep: int = KEEP_BEFORE_RESTORE) -> None:
-    """Remove all but the newest `keep` before-restore copies (call while holding the lock)."""
-    for old in before_restore_copies(db_path)[keep:]:
-        with contextlib.suppress(OSError):  # one left over is no reason to fail the restore
-            os.unlink(old.path)
+def copy_to_backups(db_path: Path, target: Path) -> Path | None:
+    """Copy the data file, if there is one, to `target` (atomically, mode 0600); call under the lock."""
+    if not db_path.exists():
+        return None
+    atomic_write(target, read_regular_file(db_path))
+    return target
 
 
 def take_daily_backup(db_path: Path, today: date) -> Path | None:
@@ -135,21 +141,7 @@ def take_daily_backup(db_path: Path, today: date) -> Path | None:
     return target
 
 
-def migration_backup_path(db_path: Path, version: int, today: date) -> Path:
-    """Where a copy of a schema-`version` file is kept before its first write in a newer schema."""
-    return backup_dir(db_path) / f"{db_path.stem}-schema{version}-{today.isoformat()}{db_path.suffix}"
-
-
-def take_migration_backup(db_path: Path, version: int, today: date) -> Path | None:
-    """Copy the data file, still in schema `version`, before it is first written in the newer schema.
-
-    Kept apart from the daily backups (never pruned): the file as the older oxytui last left it.
-    Call while holding the write lock.
-    """
-    return copy_to_backups(db_path, migration_backup_path(db_path, version, today))
-
-
-def before_restore_path(db_path: Path, now: datetime) -> Path:
+def _before_restore_path(db_path: Path, now: datetime) -> Path:
     """A new name for the copy of a file a restore replaces (a second restore in the same second: -2)."""
     name = f"{db_path.stem}-before-restore-{now:%Y%m%d-%H%M%S}"
     path = backup_dir(db_path) / f"{name}{db_path.suffix}"
@@ -160,13 +152,35 @@ def before_restore_path(db_path: Path, now: datetime) -> Path:
     return path
 
 
-def copy_to_backups(db_path: Path, target: Path) -> Path | None:
-    """Copy the data file, if there is one, to `target` in the backups folder (atomically, mode 0600).
+def restore_backup(db_path: Path, backup: Path, now: datetime) -> Path | None:
+    """Replace the data file with `backup`; return where the replaced file was kept (if any).
 
-    Call while holding the write lock.
+    A backup that is not a complete file whose every record meets the rules is refused; so is a
+    read-only data file. Any failure leaves the data file exactly as it was.
     """
-    if not db_path.exists():
-        return None
-    ensure_dir(backup_dir(db_path))
-    atomic_write(target, read_regular_file(db_path))
-    return target
+    db_path = check_path(db_path)
+    try:
+        raw = read_regular_file(backup)
+    except OSError as error:
+        raise UnreadableFileError(f"cannot read the backup {backup}: {error.strerror or error}") from None
+    problem = record_problem(decode(raw, backup))
+    if problem is not None:
+        raise UnreadableFileError(f"{backup} cannot be restored: it has {problem}.\n{restore_hint(db_path)}")
+    refuse_read_only(db_path)
+    kept = None
+    try:
+        with locked(db_path):
+            kept = copy_to_backups(db_path, _before_restore_path(db_path, now))
+            atomic_write(db_path, raw)
+            for old in all_backups(db_path, BEFORE_RESTORE)[KEEP_BEFORE_RESTORE:]:
+                with contextlib.suppress(OSError):  # one left over is no reason to fail the restore
+                    os.unlink(old.path)
+    except OSError as error:
+        if kept is not None:  # the data file is as it was: its copy is not needed
+            kept.unlink(missing_ok=True)
+        where = f" ({error.filename})" if error.filename else ""
+        raise WriteFailedError(
+            f"could not restore {backup} to {db_path}: {error.strerror or error}{where}. The data file "
+            "is as it was; free some space or fix the folder's permissions, then try again"
+        ) from None
+    return kept

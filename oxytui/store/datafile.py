@@ -6,19 +6,25 @@ the file. Everything read from the records (see views.py) is derived once per ve
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Mapping
-from datetime import UTC, date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
 
 from tinydb.table import Document
 
-from oxytui import __version__
-from oxytui.safe_files import remove_leftover_temps, temp_prefix
-from oxytui.store.backups import backup_temps, take_daily_backup, take_migration_backup
-from oxytui.store.errors import NotAFileError, UnreadableFileError, WriteFailedError
-from oxytui.store.faults import refuse_read_only, restore_hint, unreadable_message
-from oxytui.store.fileformat import SCHEMA_VERSION
+from oxytui.paths import backup_dir
+from oxytui.safe_files import leftover_temps
+from oxytui.store.backups import copy_to_backups, migration_backup_path, restore_hint, take_daily_backup
+from oxytui.store.errors import (
+    NotAFileError,
+    UnreadableFileError,
+    WriteFailedError,
+    refuse_read_only,
+    unreadable_message,
+)
+from oxytui.store.fileformat import SCHEMA_VERSION, new_meta
 from oxytui.store.lock import LOCK_TIMEOUT, locked
 from oxytui.store.storage import DurableStorage, InPlaceTinyDB
 from oxytui.store.views import Records
@@ -40,13 +46,17 @@ class DataFile:
         self._derived: dict[object, Any] = {}
         self._derived_version = -1
         self.reload()
-        prefix = temp_prefix(path)
-        siblings = path.parent.iterdir() if path.parent.is_dir() else ()
-        if any(p.name.startswith(prefix) for p in siblings) or backup_temps(path):
+        if self._leftover_temps():
             with locked(path):
-                remove_leftover_temps(path)
-                for leftover in backup_temps(path):
+                for leftover in self._leftover_temps():
                     leftover.unlink(missing_ok=True)
+
+    def _leftover_temps(self) -> list[Path]:
+        """Temp files an interrupted save or backup left beside the file or in the backups folder."""
+        found = leftover_temps(self.path.parent, f"{self.path.name}.")
+        with contextlib.suppress(OSError):  # a backups folder that cannot be read fails at the backup
+            found += leftover_temps(backup_dir(self.path), f"{self.path.stem}-")
+        return found
 
     # --- reading -------------------------------------------------------------------------
 
@@ -59,7 +69,7 @@ class DataFile:
         except UnreadableFileError as error:
             self._storage.forget()
             raise UnreadableFileError(f"{error}\n{restore_hint(self.path)}") from None
-        except OSError as error:  # no permission, a folder or FIFO swapped in: see faults.py
+        except OSError as error:  # no permission, a folder or FIFO swapped in: see errors.py
             self._storage.forget()
             raise NotAFileError(unreadable_message(self.path, error)) from None
         self.version += 1
@@ -108,15 +118,11 @@ class DataFile:
                     self.reload()
                 take_daily_backup(self.path, self.today())
                 if self._storage.disk_version < SCHEMA_VERSION:  # the first write in the newer schema
-                    take_migration_backup(self.path, self._storage.disk_version, self.today())
+                    old = migration_backup_path(self.path, self._storage.disk_version, self.today())
+                    copy_to_backups(self.path, old)  # kept apart, never pruned
                 with self._storage.batch():  # the whole change reaches the file in one replace
                     if not self._storage.read().get("meta"):
-                        meta = {
-                            "schema_version": SCHEMA_VERSION,
-                            "created_at": datetime.now(UTC).isoformat(),
-                            "app_version": __version__,
-                        }
-                        self.db.table("meta").upsert(Document(meta, doc_id=SINGLE_DOC))
+                        self.db.table("meta").upsert(Document(new_meta(), doc_id=SINGLE_DOC))
                     result = change()
             except OSError as error:
                 self._storage.forget()

@@ -1,6 +1,11 @@
-"""Errors the store raises; each message names the file and what to do."""
+"""Errors the store raises, and faults of the file system turned into them; each message names the file
+and what to do."""
 
 from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
 
 
 class StoreError(Exception):
@@ -21,3 +26,49 @@ class LockTimeoutError(StoreError):
 
 class WriteFailedError(StoreError):
     """A save could not be completed; the data file is as it was before the save."""
+
+
+class ReadOnlyFileError(StoreError):
+    """The data file is read-only; oxytui leaves it as it is rather than replace it."""
+
+
+def refuse_read_only(path: Path) -> None:
+    """Raise ReadOnlyFileError when the file at `path` exists and its owner may not write it."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return  # missing (a first save) or unreadable: the write itself says what is wrong
+    if stat.S_ISREG(mode) and mode & stat.S_IRUSR and not mode & stat.S_IWUSR:
+        raise ReadOnlyFileError(
+            f"{path} is read-only (mode {stat.S_IMODE(mode):04o}), so nothing was changed; "
+            f"to allow changes: chmod u+w {path}"
+        )
+
+
+def unreadable_message(path: Path, error: OSError) -> str:
+    """Why the data file at `path` cannot be read, and what to do."""
+    reason = error.strerror or str(error)
+    if isinstance(error, PermissionError):
+        return f"{path} cannot be read: {reason}; fix its permissions (chmod u+rw {path}) and the folder's"
+    if isinstance(error, IsADirectoryError):
+        return f"{path} is a folder: point --db at a file such as oxytui.json"
+    return f"{path} cannot be read: {reason}"
+
+
+def check_path(path: Path) -> Path:
+    """Return the real path of the data file, or raise NotAFileError if it cannot be one."""
+    if path.is_symlink() and not path.exists():
+        raise NotAFileError(f"{path} is a symlink to nothing: point --db at a file")
+    real = path.resolve() if path.is_symlink() else path
+    try:
+        mode = os.stat(real).st_mode
+    except FileNotFoundError:
+        return real
+    except OSError as error:  # a file where a folder should be, no permission, a symlink loop
+        raise NotAFileError(
+            f"{path} cannot be used ({error.strerror or error}): point --db at a file such as oxytui.json"
+        ) from None
+    if not stat.S_ISREG(mode):
+        what = "a folder" if stat.S_ISDIR(mode) else "not a regular file"
+        raise NotAFileError(f"{path} is {what}: point --db at a file such as oxytui.json")
+    return real

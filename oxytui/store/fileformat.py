@@ -24,7 +24,6 @@ from oxytui.safe_files import atomic_write
 from oxytui.store.errors import NotAFileError, UnreadableFileError
 
 SCHEMA_VERSION = 2
-TABLES = ("meta", "settings", "contacts", "recalls", "rest_days", "people")
 
 Data = dict[str, dict[str, dict[str, Any]]]
 
@@ -125,6 +124,15 @@ def migrate(data: Data, version: int, path: Path) -> Data:
     return data
 
 
+def new_meta() -> dict[str, Any]:
+    """The `meta` document of a file first written now."""
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "created_at": datetime.now(UTC).isoformat(),
+        "app_version": __version__,
+    }
+
+
 def _table(records: Iterable[dict[str, Any]]) -> dict[str, dict[str, Any]]:
     return {str(number): record for number, record in enumerate(records, 1)}
 
@@ -145,13 +153,7 @@ def write_new_file(
     if path.exists():
         raise NotAFileError(f"{path} already exists; choose a new file name for generated data")
     data: Data = {
-        "meta": {
-            "1": {
-                "schema_version": SCHEMA_VERSION,
-                "created_at": datetime.now(UTC).isoformat(),
-                "app_version": __version__,
-            }
-        },
+        "meta": {"1": new_meta()},
         "settings": {"1": settings_to_dict(settings or Settings())},
         "contacts": _table(contact_to_dict(c) for c in contacts),
         "recalls": _table(recall_to_dict(r) for r in recalls),

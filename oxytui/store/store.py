@@ -33,7 +33,7 @@ from oxytui.core.records import (
     settings_to_dict,
 )
 from oxytui.core.validate import check, contact_errors, day_error, recall_errors
-from oxytui.store.faults import check_path
+from oxytui.store.errors import check_path
 from oxytui.store.fileformat import SCHEMA_VERSION
 from oxytui.store.people import PeopleStore
 

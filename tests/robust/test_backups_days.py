@@ -8,9 +8,8 @@ from pathlib import Path
 
 from oxytui.core.model import ContactDraft
 from oxytui.store import Store
-from oxytui.store.backups import list_backups
+from oxytui.store.backups import list_backups, restore_backup
 from oxytui.store.fileformat import decode
-from oxytui.store.restore import restore_backup
 from tests.conftest import BERLIN, FakeClock
 
 START = datetime(2026, 6, 3, 21, 30, tzinfo=BERLIN)  # a Wednesday; the run crosses the October DST change

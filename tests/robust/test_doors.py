@@ -18,7 +18,7 @@ from oxytui.core.model import ContactDraft, ValidationError
 from oxytui.outputs import OutputRefusedError, review_path, write_review
 from oxytui.paths import backup_dir, lock_path
 from oxytui.store import Store
-from oxytui.store.backups import backup_path, before_restore_copies, list_backups, newest_good_backup
+from oxytui.store.backups import BEFORE_RESTORE, all_backups, backup_path, list_backups, newest_good_backup
 from oxytui.store.fileformat import SCHEMA_VERSION
 from tests.conftest import FakeClock
 from tests.robust.conftest import run
@@ -350,7 +350,7 @@ def test_before_restore_copies_are_pruned_listed_and_can_be_chosen(
     for number in range(8):
         assert run(capsys, "--db", str(filled), "log", f"P{number}")[0] == 0
         assert run(capsys, "--db", str(filled), "restore", str(old))[0] == 0
-    copies = before_restore_copies(filled)
+    copies = all_backups(filled, BEFORE_RESTORE)
     assert len(copies) == 5
     code, out, _ = run(capsys, "--db", str(filled), "check")
     assert code == 0

@@ -12,8 +12,7 @@ import pytest
 
 from oxytui.core.model import ContactDraft
 from oxytui.store import Store
-from oxytui.store.backups import list_backups
-from oxytui.store.restore import restore_backup
+from oxytui.store.backups import list_backups, restore_backup
 from tests.conftest import FakeClock
 from tests.robust.crashkit import Figures, check_after_kill, read_state, run_kills, temp_files
 

@@ -14,7 +14,7 @@ import pytest
 from oxytui.cli import main
 from oxytui.core.model import ContactDraft
 from oxytui.store import Store
-from oxytui.store.restore import restore_backup
+from oxytui.store.backups import restore_backup
 from tests.conftest import FakeClock, NetworkForbiddenError
 
 

@@ -120,10 +120,10 @@ class DataFile:
                 if self._storage.disk_version < SCHEMA_VERSION:  # the first write in the newer schema
                     old = migration_backup_path(self.path, self._storage.disk_version, self.today())
                     copy_to_backups(self.path, old)  # kept apart, never pruned
-                with self._storage.batch():  # the whole change reaches the file in one replace
-                    if not self._storage.read().get("meta"):
-                        self.db.table("meta").upsert(Document(new_meta(), doc_id=SINGLE_DOC))
-                    result = change()
+                if not self._storage.read().get("meta"):
+                    self.db.table("meta").upsert(Document(new_meta(), doc_id=SINGLE_DOC))
+                result = change()
+                self._storage.save()  # the whole change reaches the file in one replace
             except OSError as error:
                 self._storage.forget()
                 self.reload()

@@ -6,8 +6,6 @@ import os
 import stat
 import weakref
 from collections.abc import Callable, Iterator, Mapping, MutableMapping
-from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -19,14 +17,7 @@ from oxytui.safe_files import NotRegularFileError, atomic_write, read_regular_fi
 from oxytui.store.errors import NotAFileError, StoreError, UnreadableFileError
 from oxytui.store.fileformat import SCHEMA_VERSION, Data, decode_versioned, encode, schema_version
 
-
-@dataclass(frozen=True, slots=True)
-class Stamp:
-    """What identifies one version of the file on disk."""
-
-    inode: int
-    size: int
-    mtime_ns: int
+Stamp = tuple[int, int, int]  # inode, size and mtime_ns: what identifies one version of the file on disk
 
 
 def stamp_of(path: Path) -> Stamp | None:
@@ -35,7 +26,7 @@ def stamp_of(path: Path) -> Stamp | None:
         info = os.stat(path)
     except FileNotFoundError:
         return None
-    return Stamp(info.st_ino, info.st_size, info.st_mtime_ns)
+    return info.st_ino, info.st_size, info.st_mtime_ns
 
 
 class _IntKeys(MutableMapping[int, Any]):
@@ -80,10 +71,8 @@ class InPlaceTable(Table):
     def _update_table(self, updater: Callable[[dict[int, Mapping[str, Any]]], None]) -> None:
         tables = self._storage.read() or {}
         raw = tables.setdefault(self.name, {})
-        storage = self._storage
-        notes: dict[str, set[str]] = storage.touched if isinstance(storage, DurableStorage) else {}
-        touched = notes.setdefault(self.name, set())
-        updater(_IntKeys(raw, touched))  # type: ignore[arg-type]  # a dict in all TinyDB's updaters use
+        notes = self._storage.touched if isinstance(self._storage, DurableStorage) else {}
+        updater(_IntKeys(raw, notes.setdefault(self.name, set())))  # type: ignore[arg-type]  # a dict in all TinyDB's updaters use
         self._storage.write(tables)
         self.clear_cache()
 
@@ -110,8 +99,8 @@ class DurableStorage(Storage):
         self.path = path
         self._data: Data | None = None
         self._stamp: Stamp | None = None
-        self._batch: list[Data] | None = None
         self._held: weakref.finalize[Any, Any] | None = None  # closes the file last read or written
+        self._unsaved = False  # written in memory since the file was read or saved
         self.disk_version = SCHEMA_VERSION  # the schema of the file on disk (older until its first write)
         self.touched: dict[str, set[str]] = {}  # table -> ids of the documents changed since `take_touched`
 
@@ -164,7 +153,7 @@ class DurableStorage(Storage):
             return stamp_of(self.path)
         self._held = weakref.finalize(self, os.close, handle)
         info = os.fstat(handle)
-        return Stamp(info.st_ino, info.st_size, info.st_mtime_ns)
+        return info.st_ino, info.st_size, info.st_mtime_ns
 
     def _let_go(self) -> None:
         if self._held is not None:
@@ -178,7 +167,7 @@ class DurableStorage(Storage):
     def forget(self) -> None:
         """Drop what is in memory; the next read loads the file again."""
         self._let_go()
-        self._data, self._stamp, self.touched = None, None, {}
+        self._data, self._stamp, self.touched, self._unsaved = None, None, {}, False
 
     def read(self) -> Data:
         if self._data is None:
@@ -186,39 +175,26 @@ class DurableStorage(Storage):
         assert self._data is not None
         return self._data
 
-    @contextmanager
-    def batch(self) -> Iterator[None]:
-        """Turn the TinyDB writes made inside the block into one atomic write at its end.
-
-        One change may take TinyDB several writes (an upsert updates, then inserts); written one by
-        one, a failure between them would leave half the change in the file.
-        """
-        self._batch = []
-        try:
-            yield
-            pending = self._batch
-            self._batch = None
-            if pending:
-                self.write(pending[-1])
-        finally:
-            self._batch = None
-
     def write(self, data: dict[str, Any]) -> None:
+        """Keep `data` in memory until `save`: a change that takes TinyDB several writes (an upsert
+        updates, then inserts) reaches the file in one replace, never half of it."""
         if schema_version(data) > SCHEMA_VERSION:
             raise UnreadableFileError(f"{self.path} has a newer schema; it will not be rewritten")
-        if self._batch is not None:
-            self._data = data
-            self._batch.append(data)
+        self._data, self._unsaved = data, True
+
+    def save(self) -> None:
+        """Replace the file, atomically and durably, with what was written since it was read or saved."""
+        if self._data is None or not self._unsaved:
             return
         first = self._stamp is None and not self.path.exists()
-        payload = encode(data)
+        payload = encode(self._data)
         try:
             atomic_write(self.path, payload)
         except OSError:
             if first:  # a first file whose rename could not be made durable: the save did not happen
                 self.path.unlink(missing_ok=True)
             raise
-        self._data, self._stamp = data, self._hold()
+        self._stamp, self._unsaved = self._hold(), False
         self.disk_version = SCHEMA_VERSION
 
     def close(self) -> None:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from oxytui.paths import backup_dir
 from oxytui.safe_files import atomic_write, read_regular_file
-from oxytui.store.errors import UnreadableFileError, WriteFailedError, check_path, refuse_read_only
+from oxytui.store.errors import UnreadableFileError, check_path, refuse_read_only, write_failed
 from oxytui.store.fileformat import decode
 from oxytui.store.lock import locked
 from oxytui.store.verify import file_problem, record_problem
@@ -179,8 +179,7 @@ def restore_backup(db_path: Path, backup: Path, now: datetime) -> Path | None:
         if kept is not None:  # the data file is as it was: its copy is not needed
             kept.unlink(missing_ok=True)
         where = f" ({error.filename})" if error.filename else ""
-        raise WriteFailedError(
-            f"could not restore {backup} to {db_path}: {error.strerror or error}{where}. The data file "
-            "is as it was; free some space or fix the folder's permissions, then try again"
+        raise write_failed(
+            f"restore {backup} to {db_path}", error, where, "The data file is as it was"
         ) from None
     return kept

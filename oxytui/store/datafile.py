@@ -17,13 +17,7 @@ from tinydb.table import Document
 from oxytui.paths import backup_dir
 from oxytui.safe_files import leftover_temps
 from oxytui.store.backups import copy_to_backups, migration_backup_path, restore_hint, take_daily_backup
-from oxytui.store.errors import (
-    NotAFileError,
-    UnreadableFileError,
-    WriteFailedError,
-    refuse_read_only,
-    unreadable_message,
-)
+from oxytui.store.errors import NotAFileError, UnreadableFileError, refuse_read_only, write_failed
 from oxytui.store.fileformat import SCHEMA_VERSION, new_meta
 from oxytui.store.lock import LOCK_TIMEOUT, locked
 from oxytui.store.storage import DurableStorage, InPlaceTinyDB
@@ -69,9 +63,11 @@ class DataFile:
         except UnreadableFileError as error:
             self._storage.forget()
             raise UnreadableFileError(f"{error}\n{restore_hint(self.path)}") from None
-        except OSError as error:  # no permission, a folder or FIFO swapped in: see errors.py
+        except OSError as error:  # no permission to look in its folder, a loop of symlinks, an I/O error
             self._storage.forget()
-            raise NotAFileError(unreadable_message(self.path, error)) from None
+            fix = f"; fix its permissions (chmod u+rw {self.path}) and the folder's"
+            reason = f"{error.strerror or error}{fix if isinstance(error, PermissionError) else ''}"
+            raise NotAFileError(f"{self.path} cannot be read: {reason}") from None
         self.version += 1
 
     def refresh(self) -> bool:
@@ -127,10 +123,7 @@ class DataFile:
             except OSError as error:
                 self._storage.forget()
                 self.reload()
-                raise WriteFailedError(
-                    f"could not save to {self.path}: {error.strerror or error}. Nothing was "
-                    "changed; free some space or fix the folder's permissions, then try again"
-                ) from error
+                raise write_failed(f"save to {self.path}", error) from error
             except BaseException:
                 self._storage.forget()
                 raise

@@ -28,6 +28,16 @@ class WriteFailedError(StoreError):
     """A save could not be completed; the data file is as it was before the save."""
 
 
+def write_failed(
+    what: str, error: OSError, where: str = "", kept: str = "Nothing was changed"
+) -> WriteFailedError:
+    """The error of a save or restore that `error` stopped: what could not be done, why, and what to do."""
+    return WriteFailedError(
+        f"could not {what}: {error.strerror or error}{where}. {kept}; "
+        "free some space or fix the folder's permissions, then try again"
+    )
+
+
 class ReadOnlyFileError(StoreError):
     """The data file is read-only; oxytui leaves it as it is rather than replace it."""
 
@@ -43,16 +53,6 @@ def refuse_read_only(path: Path) -> None:
             f"{path} is read-only (mode {stat.S_IMODE(mode):04o}), so nothing was changed; "
             f"to allow changes: chmod u+w {path}"
         )
-
-
-def unreadable_message(path: Path, error: OSError) -> str:
-    """Why the data file at `path` cannot be read, and what to do."""
-    reason = error.strerror or str(error)
-    if isinstance(error, PermissionError):
-        return f"{path} cannot be read: {reason}; fix its permissions (chmod u+rw {path}) and the folder's"
-    if isinstance(error, IsADirectoryError):
-        return f"{path} is a folder: point --db at a file such as oxytui.json"
-    return f"{path} cannot be read: {reason}"
 
 
 def check_path(path: Path) -> Path:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from oxytui.paths import lock_path
 from oxytui.safe_files import ensure_dir
-from oxytui.store.errors import LockTimeoutError, WriteFailedError
+from oxytui.store.errors import LockTimeoutError, WriteFailedError, write_failed
 
 LOCK_TIMEOUT = 10.0
 POLL = 0.05  # seconds between looks at a lock waited for; also how soon a cancelled wait ends
@@ -30,10 +30,7 @@ def locked(path: Path, timeout: float | None = None) -> Iterator[None]:
         ensure_dir(path.parent)  # 0700, before the lock file would make it with the umask's mode
         handle = os.open(lock_path(path), os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
     except OSError as error:  # the lock file cannot be made: read-only or full folder
-        raise WriteFailedError(
-            f"could not save to {path}: {error.strerror or error} ({lock_path(path)}). "
-            "Nothing was changed; free some space or fix the folder's permissions, then try again"
-        ) from error
+        raise write_failed(f"save to {path}", error, f" ({lock_path(path)})") from error
     try:
         deadline = time.monotonic() + (LOCK_TIMEOUT if timeout is None else timeout)
         while not _try_lock(handle):

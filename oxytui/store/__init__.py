@@ -1,19 +1,6 @@
 """The only package that touches TinyDB: durable storage, locking, backups, migrations, the Store."""
 
-from oxytui.store.errors import (
-    LockTimeoutError,
-    NotAFileError,
-    StoreError,
-    UnreadableFileError,
-    WriteFailedError,
-)
+from oxytui.store.errors import NotAFileError, StoreError, UnreadableFileError, WriteFailedError
 from oxytui.store.store import Store
 
-__all__ = [
-    "LockTimeoutError",
-    "NotAFileError",
-    "Store",
-    "StoreError",
-    "UnreadableFileError",
-    "WriteFailedError",
-]
+__all__ = ["NotAFileError", "Store", "StoreError", "UnreadableFileError", "WriteFailedError"]

@@ -125,10 +125,7 @@ def copy_to_backups(db_path: Path, target: Path) -> Path | None:
 
 
 def take_daily_backup(db_path: Path, today: date) -> Path | None:
-    """Copy the data file to today's backup if there is none yet, then prune old backups.
-
-    Call while holding the write lock, before the first write of the day.
-    """
+    """Copy the data file to today's backup if there is none yet, then prune old backups (under the lock)."""
     target = backup_path(db_path, today)
     if target.exists() or copy_to_backups(db_path, target) is None:
         return None

@@ -145,11 +145,8 @@ def write_new_file(
     settings: Settings | None = None,
     people: Iterable[PersonRecord] = (),
 ) -> int:
-    """Write a new data file at `path` holding these records; return its size in bytes.
-
-    Refuses to replace a file that is already there (raises NotAFileError), so it never touches data
-    someone kept. The file is written atomically with mode 0600 like every save.
-    """
+    """Write a new data file at `path` holding these records, atomically with mode 0600 like every save,
+    and return its size in bytes; a file already there is never replaced (NotAFileError)."""
     if path.exists():
         raise NotAFileError(f"{path} already exists; choose a new file name for generated data")
     data: Data = {

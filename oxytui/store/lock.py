@@ -48,9 +48,7 @@ def locked(path: Path, timeout: float | None = None) -> Iterator[None]:
 def _try_lock(handle: int) -> bool:
     try:
         fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError:
-        return False
-    except PermissionError:  # some file systems say EACCES while another holds it
+    except (BlockingIOError, PermissionError):  # held by another (some file systems say EACCES)
         return False
     return True
 

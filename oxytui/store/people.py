@@ -160,6 +160,3 @@ class PeopleStore(DataFile):
         """Set `field` of each record whose id is in `values` to its value (new documents, see views.py)."""
         documents = self.db.table(table).search(Query().id.test(lambda id_: id_ in values))
         self.put(table, {doc.doc_id: {**doc, field: values[doc["id"]]} for doc in documents})
-
-
-__all__ = ["KEEP", "Keep", "PeopleStore"]

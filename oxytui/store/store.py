@@ -163,18 +163,15 @@ class Store(PeopleStore):
         return contact
 
     def _put_contact(self, contact: Contact) -> None:
-        doc_id = self.records.contact_docs.get(contact.id)
-        if doc_id is not None:
+        doc_id = self.records.contact_docs.get(contact.id)  # every record is under a whole number
+        if doc_id is None:
+            self.db.table("contacts").insert(contact_to_dict(contact))
+        else:
             self.put("contacts", {doc_id: contact_to_dict(contact)})
-            return
-        if contact.id in self.records.contacts:  # kept under an id TinyDB cannot address
-            self._drop_contact(contact.id)
-        self.db.table("contacts").insert(contact_to_dict(contact))
 
     def _drop_contact(self, contact_id: str) -> None:
-        doc_id = self.records.contact_docs.get(contact_id)
-        table = self.db.table("contacts")
-        table.remove(doc_ids=[doc_id]) if doc_id is not None else table.remove(Query().id == contact_id)
+        if (doc_id := self.records.contact_docs.get(contact_id)) is not None:  # None: deleted elsewhere
+            self.db.table("contacts").remove(doc_ids=[doc_id])
 
     # --- undo ----------------------------------------------------------------------------
 

@@ -151,6 +151,14 @@ def test_clean_keeps_text_without_controls(text: str) -> None:
     assert clean(text) == text
 
 
+def test_every_character_of_the_basic_plane_is_kept_or_removed_by_its_category() -> None:
+    # clean() returns a text as it is when it holds nothing to remove: that test must know every such code.
+    for code in range(0x10000):
+        char = chr(code)
+        expected = "a" if _is_forbidden(char) else f"a{char}"
+        assert clean(f"a{char}") == expected, hex(code)
+
+
 @given(st.text(alphabet=ALPHABET, max_size=100), st.integers(min_value=0, max_value=40))
 def test_shorten_fits(text: str, width: int) -> None:
     short = shorten(text, width)

@@ -21,6 +21,11 @@ _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 # Bidirectional embeddings, overrides and isolates, plus the directional marks.
 BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
+# Every character clean() removes: the C0 controls but newline and tab, DEL and the C1 controls (together
+# Unicode's Cc), lone surrogates (Cs) and the bidi controls. Each escape sequence starts with one of them,
+# so a text without any is already clean: the common case, told in one scan instead of one call a character.
+_REMOVED = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff" + "".join(sorted(BIDI_CONTROLS)) + "]")
+
 
 def _keep(char: str) -> bool:
     if char in "\n\t":
@@ -34,6 +39,8 @@ def _keep(char: str) -> bool:
 
 def clean(text: str) -> str:
     """Return `text` without escape sequences, control characters (but newline and tab) or bidi controls."""
+    if _REMOVED.search(text) is None:
+        return text
     without_sequences = _ESCAPE_SEQUENCE.sub("", text)
     return "".join(char for char in without_sequences if _keep(char))
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import ClassVar, Unpack
+from typing import TYPE_CHECKING, ClassVar, Unpack
 
 from textual import events, on
 from textual.app import App, SystemCommand
@@ -25,9 +25,11 @@ from oxytui.ui.panes.streaks import StreaksPane
 from oxytui.ui.panes.today import TodayPane
 from oxytui.ui.saving import WAITING, LockWaitEnded, PendingSave, save, wait_ended
 from oxytui.ui.screens.dashboard import DashboardScreen
-from oxytui.ui.screens.palette import KeyCommands, PeopleCommands
 from oxytui.ui.screens.quit_guard import GuardsQuit
 from oxytui.ui.typeahead import TypeAhead
+
+if TYPE_CHECKING:
+    from textual.command import Provider
 
 POLL_INTERVAL = 1.0  # seconds between looks at the data file and the clock
 
@@ -47,12 +49,26 @@ WARM_THEME = Theme(
 )
 
 
+def key_commands() -> type[Provider]:
+    """The palette's list of keyed actions (screens/palette.py, loaded when the palette first opens)."""
+    from oxytui.ui.screens.palette import KeyCommands
+
+    return KeyCommands
+
+
+def people_commands() -> type[Provider]:
+    """The palette's "Open <person>" commands (screens/palette.py, loaded when the palette first opens)."""
+    from oxytui.ui.screens.palette import PeopleCommands
+
+    return PeopleCommands
+
+
 class OxyApp(App[int]):
     """The evening dashboard on one Store."""
 
     TITLE = "oxytui"
     CSS_PATH = "app.tcss"
-    COMMANDS = App.COMMANDS | {KeyCommands, PeopleCommands}
+    COMMANDS = App.COMMANDS | {key_commands, people_commands}
     data_version: var[int] = var(0)  # the store's version the panes were last told of (see panes/base.py)
 
     BINDINGS: ClassVar[list[BindingType]] = [

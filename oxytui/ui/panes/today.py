@@ -27,7 +27,6 @@ from oxytui.reports import history_of
 from oxytui.store import Store
 from oxytui.ui import saving
 from oxytui.ui.panes.base import DataPane
-from oxytui.ui.screens.contact_form import ContactForm
 
 WHO_WIDTH = 16
 KIND_WIDTH = 18
@@ -335,6 +334,8 @@ class TodayPane(DataPane):
     ) -> None:
         """Open the add/edit form. It is built once and kept (building it costs far more than a frame);
         each open sets every field, mark and suggestion afresh, as a new form would start."""
+        from oxytui.ui.screens.contact_form import ContactForm  # loaded when first needed
+
         people = [person.name for person in for_completion(self.store.everyone().values())]
         try:
             form = self.app.get_screen(FORM_SCREEN)

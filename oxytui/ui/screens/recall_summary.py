@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from oxytui.core.model import Ratings, Recall
-from oxytui.core.recall_session import RecallSession
 from oxytui.core.text import clean_line
+
+if TYPE_CHECKING:  # the Recall pane shows recall_lines on the first frame; the session comes later
+    from oxytui.core.recall_session import RecallSession
 
 
 def _value(value: int | None) -> str:

@@ -97,6 +97,7 @@ class OxyApp(App[int]):
         self.store = store
         self.poll_interval = poll_interval
         self.register_theme(WARM_THEME)
+        self._start_in_theme(store.settings.theme)
         self._today = store.today()
         self._last_problem = ""
         self._typeahead = TypeAhead(self, super().on_event)
@@ -110,6 +111,19 @@ class OxyApp(App[int]):
         self.theme_variables = variables  # what the heatmap and the streak figures read their colours from
         return variables
 
+    def _start_in_theme(self, saved: str) -> None:
+        """Take the saved theme (or the warm one) before any CSS is read, as Textual's own watcher would,
+        but without its stylesheet refresh: setting `theme` once mounted parses and applies every rule
+        a second time before the first frame."""
+        name = saved if saved in self.available_themes else WARM_THEME.name
+        self.set_reactive(App.theme, name)
+        dark = self.current_theme.dark
+        self.update_classes(
+            {f"-theme-{name}": True, "-dark-mode": dark, "-light-mode": not dark}, update=False
+        )
+        self._refresh_truecolor_filter(self.ansi_theme)  # what App._watch_theme does for a light theme
+        self.stylesheet.set_variables(self.get_css_variables())
+
     def get_default_screen(self) -> Screen[None]:
         return DashboardScreen(self.store)
 
@@ -121,8 +135,6 @@ class OxyApp(App[int]):
         return screen
 
     def on_mount(self) -> None:
-        saved = self.store.settings.theme
-        self.theme = saved if saved in self.available_themes else WARM_THEME.name
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         self.sub_title = format_day(self._today)
         self.set_interval(self.poll_interval, self.poll, name="poll")

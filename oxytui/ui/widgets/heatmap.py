@@ -7,8 +7,10 @@ time the map is drawn.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from itertools import groupby
 
 from rich.style import Style
 from rich.text import Text
@@ -25,6 +27,17 @@ REST = "z"  # a rest day, as in the week strip
 FUTURE = " "
 LABEL_WIDTH = 3
 COMPACT_LABEL = 7  # 'dd Mon ' before each row of weeks in the compact map
+
+
+Cell = tuple[str, str, bool | None]  # characters, colour, bold (None: as the widget's text)
+
+
+def append_runs(text: Text, cells: Iterable[Cell]) -> None:
+    """Append `cells` with one span for each run of cells drawn alike, not one for each cell: Textual
+    turns a row of a few spans into a frame much faster than a row of fifty (the first frame draws the
+    map more than once)."""
+    for (colour, bold), run in groupby(cells, key=lambda cell: cell[1:]):
+        text.append("".join(chars for chars, _, _ in run), Style(color=colour, bold=bold))
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,10 +135,10 @@ class WarmthHeatmap(Widget):
         level = self._history.level(day)
         return SHAPES[level], level
 
-    def _cell(self, text: Text, palette: Palette, day: date) -> None:
+    def _cell(self, palette: Palette, day: date) -> Cell:
         shape, level = self.day_mark(day)
         colour = palette.rest if shape == REST else palette.levels[level or 0]
-        text.append(shape, Style(color=colour, bold=shape == REST))
+        return shape, colour, shape == REST
 
     def render(self) -> Text:
         palette = Palette.from_theme(self.app.theme_variables)
@@ -140,9 +153,9 @@ class WarmthHeatmap(Widget):
             text.append("\n")
         for offset in range(7):
             label = WEEKDAY_LABELS[(self._week_start + timedelta(days=offset)).weekday()]
-            text.append(f"{label:<{LABEL_WIDTH}}", Style(color=palette.muted))
-            for week in weeks:
-                self._cell(text, palette, week + timedelta(days=offset))
+            row: list[Cell] = [(f"{label:<{LABEL_WIDTH}}", palette.muted, None)]
+            row += [self._cell(palette, week + timedelta(days=offset)) for week in weeks]
+            append_runs(text, row)
             text.append("\n")
         text.append_text(self._legend(palette, weeks))
         return text
@@ -152,12 +165,12 @@ class WarmthHeatmap(Widget):
         text = Text(no_wrap=True, overflow="crop")
         for row in range(0, len(weeks), per_row):
             chunk = weeks[row : row + per_row]
-            text.append(f"{chunk[0].day:>2} {chunk[0]:%b} ", Style(color=palette.muted))
+            cells: list[Cell] = [(f"{chunk[0].day:>2} {chunk[0]:%b} ", palette.muted, None)]
             for index, week in enumerate(chunk):
                 if index:
-                    text.append("▸" if week == self._selected else " ", Style(color=palette.selected))
-                for offset in range(7):
-                    self._cell(text, palette, week + timedelta(days=offset))
+                    cells.append(("▸" if week == self._selected else " ", palette.selected, None))
+                cells += [self._cell(palette, week + timedelta(days=offset)) for offset in range(7)]
+            append_runs(text, cells)
             text.append("\n")
         text.append_text(self._legend(palette, []))
         return text
@@ -218,8 +231,7 @@ class WarmthHeatmap(Widget):
                 for char in piece:
                     cells[position] = (char, colour)
                     position += 1
-            for char, colour in cells:
-                legend.append(char, Style(color=colour, bold=char in ("▴", REST)))
+            append_runs(legend, ((char, colour, char in ("▴", REST)) for char, colour in cells))
             legend.rstrip()
             return legend
         legend.append(" " * marker + "▴", Style(color=palette.selected, bold=True))

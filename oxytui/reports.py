@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from oxytui.content import kind_label
 from oxytui.core.days import week_bounds
@@ -11,8 +12,10 @@ from oxytui.core.people import due_people, week_people_lines
 from oxytui.core.runs import last_run
 from oxytui.core.streaks import History, StreakSummary, short_day, summarize
 from oxytui.core.text import clean_line
-from oxytui.core.weekly import WeeklyReview, build_review, review_markdown
 from oxytui.store import Store
+
+if TYPE_CHECKING:  # the weekly review is built on demand: the dashboard's first frame has none
+    from oxytui.core.weekly import WeeklyReview
 
 
 def history_of(store: Store) -> History:
@@ -68,6 +71,8 @@ def streak_text(summary: StreakSummary, history: History | None = None, today: d
 
 def week_review(store: Store, day: date, history: History | None = None) -> WeeklyReview:
     """The weekly review of the week holding `day`."""
+    from oxytui.core.weekly import build_review
+
     first, last = week_bounds(day, store.settings.week_start)
     return build_review(
         day,
@@ -88,6 +93,8 @@ def week_people(store: Store, day: date) -> list[str]:
 
 def week_review_markdown(store: Store, day: date) -> str:
     """The weekly review of the week holding `day` as Markdown, user text cleaned to single lines."""
+    from oxytui.core.weekly import review_markdown
+
     text = review_markdown(week_review(store, day), clean_line, kind_label)
     return with_people(text, week_people(store, day))
 

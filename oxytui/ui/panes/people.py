@@ -146,10 +146,10 @@ class PeoplePane(DataPane):
             rhythm_width = 0  # names first; the rhythm is also on the person screen and in the lines above
         columns = 3 if rhythm_width else 2
         name_width = max(6, width - last_width - rhythm_width - 2 * columns)  # the name takes what is left
-        table.add_column("name", width=name_width, key="name")
-        table.add_column("last", width=last_width, key="last")
+        table.add_column(Text("name"), width=name_width, key="name")
+        table.add_column(Text("last"), width=last_width, key="last")
         if rhythm_width:
-            table.add_column("rhythm", width=rhythm_width, key="rhythm")
+            table.add_column(Text("rhythm"), width=rhythm_width, key="rhythm")
         self._rows = []
         remembered = False
         for person in people:

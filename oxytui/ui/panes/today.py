@@ -185,12 +185,13 @@ class TodayPane(DataPane):
         old_row = table.cursor_row
         who_width, kind_width, note_width = self._widths()
         table.clear(columns=True)
-        table.add_column("time", width=5, key="time")
-        table.add_column("who", width=who_width, key="who")
-        table.add_column("kind", width=kind_width, key="kind")
-        table.add_column("warmth", width=6, key="warmth")
-        table.add_column("min", width=4, key="minutes")
-        table.add_column("note", width=note_width, key="note")
+        # Labels as Text, not str: a str label is read as markup, which loads Rich's emoji table at start.
+        table.add_column(Text("time"), width=5, key="time")
+        table.add_column(Text("who"), width=who_width, key="who")
+        table.add_column(Text("kind"), width=kind_width, key="kind")
+        table.add_column(Text("warmth"), width=6, key="warmth")
+        table.add_column(Text("min"), width=4, key="minutes")
+        table.add_column(Text("note"), width=note_width, key="note")
         for contact in self._rows:
             table.add_row(
                 _cell(self._time(contact)),  # not dim: dimmed text falls below AA contrast

@@ -100,7 +100,10 @@ class DashboardScreen(Screen[None]):
         grid = self.query_one("#panes", Grid)
         grid.set_class(shared, "-shared")
         for pane_id in SHARED:
-            self.query_one(f"#{pane_id}").display = not shared or pane_id == self.shared_shown
+            pane = self.query_one(f"#{pane_id}")
+            shown = not shared or pane_id == self.shared_shown
+            if pane.display != shown:  # setting it anew would lay the screen out again
+                pane.display = shown
         # The grid places panes in order: People takes Recall's place (left of Streaks) when it shows there.
         people, streaks = self.query_one("#people"), self.query_one("#streaks")
         people_first = shared and self.shared_shown == "people"

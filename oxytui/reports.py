@@ -26,8 +26,14 @@ def history_of(store: Store) -> History:
 
 
 def streak_summary(store: Store, history: History | None = None) -> StreakSummary:
-    """Every streak figure for the store's today."""
-    return summarize(history or history_of(store), store.settings, store.today())
+    """Every streak figure for the store's today; of the store's own history, worked out once per version
+    of its data and per day (the Recall and Streaks panes both show it)."""
+    today = store.today()
+    if history is not None:
+        return summarize(history, store.settings, today)
+    return store.derived(
+        ("streak summary", today), lambda: summarize(history_of(store), store.settings, today)
+    )
 
 
 def _days(count: int, unit: str = "day") -> str:

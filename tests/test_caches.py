@@ -171,3 +171,17 @@ def test_indexes_kept_across_changes_are_those_built_from_scratch(tmp_path: Path
             }
 
     check()
+
+
+def test_the_streak_summary_is_shared_until_the_data_the_settings_or_the_day_change(
+    store: Store, clock: FakeClock
+) -> None:
+    store.add_contact(ContactDraft("Sam", "hug", 4))
+    first = streak_summary(store)
+    assert streak_summary(store) is first  # the Recall and Streaks panes read the same figures
+    store.update_settings(goal_recalls=7)
+    assert streak_summary(store).week.goal_recalls > first.week.goal_recalls
+    assert streak_summary(store).daily.today_warm
+    clock.now += timedelta(days=1)  # a new day, nothing written: tonight is open again
+    assert not streak_summary(store).daily.today_warm
+    assert streak_summary(store).daily.current == 1

@@ -69,6 +69,7 @@ class OxyApp(App[int]):
     TITLE = "oxytui"
     CSS_PATH = "app.tcss"
     COMMANDS = App.COMMANDS | {key_commands, people_commands}
+    _theme_taken = False  # set once __init__ has taken the saved theme (see _start_in_theme)
     data_version: var[int] = var(0)  # the store's version the panes were last told of (see panes/base.py)
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -107,6 +108,8 @@ class OxyApp(App[int]):
 
     def get_css_variables(self) -> dict[str, str]:
         """The theme's variables, each text colour made readable (WCAG AA) on its backgrounds."""
+        if not self._theme_taken:  # App.__init__ asks before the saved theme is taken; nothing is drawn yet
+            return super().get_css_variables()
         variables = readable_variables(super().get_css_variables())
         self.theme_variables = variables  # what the heatmap and the streak figures read their colours from
         return variables
@@ -117,6 +120,7 @@ class OxyApp(App[int]):
         a second time before the first frame."""
         name = saved if saved in self.available_themes else WARM_THEME.name
         self.set_reactive(App.theme, name)
+        self._theme_taken = True
         dark = self.current_theme.dark
         self.update_classes(
             {f"-theme-{name}": True, "-dark-mode": dark, "-light-mode": not dark}, update=False

@@ -21,10 +21,9 @@ from oxytui.core.streaks import (
     WeekProgress,
     all_weeks,
     short_day,
-    summarize,
     week_progress,
 )
-from oxytui.reports import history_of, status_words
+from oxytui.reports import history_of, status_words, streak_summary
 from oxytui.store import Store
 from oxytui.ui.panes.base import DataPane
 from oxytui.ui.widgets.heatmap import Palette, WarmthHeatmap
@@ -140,7 +139,7 @@ class StreaksPane(DataPane, can_focus=True):
         """Redraw from the store (called by the app when data or the day changes)."""
         super().reload()
         self.history = history_of(self.store)
-        self.summary = summarize(self.history, self.store.settings, self.store.today())
+        self.summary = streak_summary(self.store)  # the Recall pane's figures too: worked out once
         if self.selected_week is not None and self.week >= self.this_week:
             self.selected_week = None
         self._show()

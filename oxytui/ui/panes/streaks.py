@@ -111,10 +111,10 @@ class StreaksPane(DataPane, can_focus=True):
         yield WarmthHeatmap(id="streaks-heatmap")
 
     def on_mount(self) -> None:
-        # The figures' colours are read from the theme when drawn: a theme change (the first one at start
-        # included) draws them again at once.
+        # The figures' colours are read from the theme when drawn: a theme change draws them again at once.
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self._show())
-        self.reload()
+        if self.size.width:  # else the first Resize draws the pane, at the size it gets
+            self.reload()
 
     # --- what is shown -------------------------------------------------------------------
 
@@ -212,7 +212,10 @@ class StreaksPane(DataPane, can_focus=True):
     # --- layout --------------------------------------------------------------------------
 
     def on_resize(self, event: Resize) -> None:
-        self._show()  # what fits a line depends on the width; _show fits the heatmap too
+        if self.summary is None:  # the first Resize: nothing drawn yet
+            self.reload()
+        else:
+            self._show()  # what fits a line depends on the width; _show fits the heatmap too
 
     def _status_rows(self) -> int:
         width = self.content_region.width

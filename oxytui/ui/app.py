@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, Unpack
@@ -281,11 +280,6 @@ def file_problem(path: Path, error: Exception) -> str:
 
 def create_app(store: Store, *, poll_interval: float = POLL_INTERVAL) -> OxyApp:
     """The app on `store`: the one factory the entry point and the tests share."""
-    if not gc.get_freeze_count():
-        # What exists by now (the modules, the opened store) lives as long as the process. Frozen, the
-        # garbage collector no longer goes through it, as it otherwise does in full while the first frame
-        # is built. Done once per process.
-        gc.freeze()
     return OxyApp(store, poll_interval=poll_interval)
 
 

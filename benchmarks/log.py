@@ -21,7 +21,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from _common import Row, all_passed, data_file, median_ms, new_parser, print_table
+from _common import Row, all_passed, compile_as_installed, data_file, median_ms, new_parser, print_table
 
 from oxytui.core.model import ContactDraft
 from oxytui.store import Store
@@ -98,6 +98,7 @@ def measure(
 def main(argv: list[str] | None = None) -> int:
     """Measure and print the table; exit code 1 when the goal is missed."""
     args = new_parser(__doc__, runs=11, runs_help="runs of each kind").parse_args(argv)
+    compile_as_installed()
     with data_file("oxytui-log-", args.years) as path:
         empty = empty_file(path.parent)
         times, cpu = measure(

@@ -19,7 +19,7 @@ import shutil
 import sys
 from pathlib import Path
 
-from _common import Row, data_file, median_ms, new_parser, print_table
+from _common import Row, compile_as_installed, data_file, median_ms, new_parser, print_table
 from log import log_command, measure
 
 from oxytui.store import Store
@@ -79,6 +79,7 @@ def write_journal(data_path: Path, folder: Path) -> Path:
 def main(argv: list[str] | None = None) -> int:
     """Measure and print the table."""
     args = new_parser(__doc__, runs=11, runs_help="runs of each").parse_args(argv)
+    compile_as_installed()
     jrnl = jrnl_command()
     if jrnl is None:
         print("jrnl is not installed: pip install -e '.[bench]' (the optional bench extra), then run again")

@@ -21,7 +21,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from _common import Row, all_passed, make_data_file, median_ms, new_parser, print_table
+from _common import Row, all_passed, compile_as_installed, make_data_file, median_ms, new_parser, print_table
 
 from oxytui.store import Store
 
@@ -46,6 +46,7 @@ def _launch(kind: str, path: Path, env: dict[str, str]) -> tuple[float, float]:
 def main(argv: list[str] | None = None) -> int:
     """Measure and print the table; exit code 1 when a goal is missed."""
     args = new_parser(__doc__, runs=9, runs_help="runs of each app, at least 7").parse_args(argv)
+    compile_as_installed()
     runs = max(7, args.runs)
     with tempfile.TemporaryDirectory(prefix="oxytui-startup-") as folder:
         path = make_data_file(Path(folder), args.years)

@@ -8,8 +8,10 @@ good); `check` raises them as a ValidationError. A new kind of record gets a fun
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import UTC, date, datetime
+from operator import attrgetter
+from typing import Any
 
 from oxytui.core.model import (
     FIGURE_MAX,
@@ -245,6 +247,104 @@ def full_recall_errors(recall: Recall) -> dict[str, str]:
     if not isinstance(recall.completed, bool):
         errors["completed"] = "completed must be true or false"
     return errors
+
+
+# --- every record of a file at once --------------------------------------------------------
+# The rules above, checked a field at a time over all the contacts (or recalls) of a file, with a
+# few checks over the whole column (one join, a min and a max) where there is one; a column that
+# fails them is checked value by value with the rules above. Only ever True where the rules above
+# find nothing in any record (a property test holds them to it).
+
+Check = Callable[[list[Any]], bool]
+
+
+def _column(values: list[Any], quick: Check, error: Callable[[Any], str | None]) -> bool:
+    return not values or quick(values) or not any(map(error, values))
+
+
+def _ids(ids: list[Any]) -> bool:
+    if set(map(type, ids)) != {str} or min(map(len, ids)) < 1 or max(map(len, ids)) > 64:
+        return False
+    joined = "".join(ids)
+    plain = joined.encode().replace(b"-", b"").replace(b"_", b"")  # as bytes: quicker to check
+    return joined.isascii() and (plain.isalnum() or not plain)
+
+
+def _between(kind: type, low: object, high: object) -> Check:
+    return lambda values: set(map(type, values)) == {kind} and low <= min(values) and max(values) <= high
+
+
+def _offsets(offsets: list[Any]) -> bool:
+    return set(map(type, offsets)) == {str} and set(offsets) <= _GOOD_OFFSETS
+
+
+def _moments(moments: list[Any]) -> bool:
+    utc = set(map(type, moments)) == {datetime} and {m.tzinfo for m in moments} == {UTC}
+    return utc and min(moments) >= _FIRST_MOMENT and max(moments) <= _LAST_MOMENT
+
+
+def _texts(required: bool, limit: int) -> Check:
+    """Printable text (never a lone surrogate, nothing `clean` takes away) within `limit`: fine."""
+
+    def quick(texts: list[Any]) -> bool:
+        return (
+            set(map(type, texts)) == {str}
+            and "".join(texts).isprintable()
+            and max(map(len, texts)) <= limit
+            and (not required or (min(map(len, texts)) > 0 and not any(map(str.isspace, texts))))
+        )
+
+    return quick
+
+
+def _all(records: list[Any], name: str, quick: Check, error: Callable[[Any], str | None]) -> bool:
+    return _column(list(map(attrgetter(name), records)), quick, error)
+
+
+def _all_texts(records: list[Any], name: str, *, required: bool, limit: int) -> bool:
+    def error(value: object) -> str | None:
+        return _text(value, name, required=required, limit=limit)
+
+    return _all(records, name, _texts(required, limit), error)
+
+
+def _all_ints(values: list[Any], low: int, high: int) -> bool:
+    return _column(
+        [v for v in values if v is not None], _between(int, low, high), lambda v: int_error(v, "", low, high)
+    )
+
+
+def contacts_ok(contacts: list[Contact]) -> bool:
+    """True when `contact_errors` finds nothing in any of `contacts` (see above)."""
+    return (
+        _all(contacts, "id", _ids, id_error)
+        and _all(contacts, "day", _between(date, FIRST_DAY, LAST_DAY), day_error)
+        and _all(contacts, "logged_at", _moments, lambda m: moment_error(m, ""))
+        and _all(contacts, "utc_offset", _offsets, offset_error)
+        and _all_texts(contacts, "who", required=True, limit=WHO_MAX)
+        and _all_texts(contacts, "kind", required=True, limit=KIND_MAX)
+        and _column([c.warmth for c in contacts], _between(int, 1, 5), lambda v: int_error(v, "", 1, 5))
+        and _all_ints([c.minutes for c in contacts], 0, 1440)
+        and _all_texts(contacts, "note", required=False, limit=NOTE_MAX)
+    )
+
+
+def recalls_ok(recalls: list[Recall]) -> bool:
+    """True when `recall_errors` finds nothing in any of `recalls` (see above)."""
+    finished = [r.finished_at for r in recalls if r.finished_at is not None]
+    ratings = [getattr(r, when) for r in recalls for when in ("before", "after")]
+    return (
+        _all(recalls, "id", _ids, id_error)
+        and _all(recalls, "day", _between(date, FIRST_DAY, LAST_DAY), day_error)
+        and _all(recalls, "started_at", _moments, lambda m: moment_error(m, ""))
+        and _column(finished, _moments, lambda m: moment_error(m, ""))
+        and _all_texts(recalls, "script", required=True, limit=KIND_MAX)
+        and _all_texts(recalls, "figure", required=False, limit=FIGURE_MAX)
+        and _all_texts(recalls, "note", required=False, limit=NOTE_MAX)
+        and set(map(type, ratings)) <= {Ratings}
+        and _all_ints([r.stress for r in ratings] + [r.connected for r in ratings], 0, 10)
+        and set(map(type, [r.completed for r in recalls])) <= {bool}
+    )
 
 
 def rest_day_errors(rest: RestDay) -> dict[str, str]:

@@ -19,6 +19,7 @@ from oxytui.core.people import name_key
 from oxytui.core.records import RecordError
 from oxytui.store.errors import UnreadableFileError
 from oxytui.store.fileformat import Data
+from oxytui.store.typed import TABLES, typed_records
 from oxytui.store.verify import PARSERS, malformed
 
 T = TypeVar("T")
@@ -45,6 +46,9 @@ def _parse(
             raise UnreadableFileError(f"{path} has {malformed(table, key, document, error)}") from None
 
     if before is None or touched is None:
+        typed = typed_records(table, documents) if table in TABLES else None  # all at once (typed.py)
+        if typed is not None:
+            return {key: (document, typed[key]) for key, document in documents.items()}
         return {key: (document, record(key, document)) for key, document in documents.items()}
     parsed = dict(before)
     for key in touched:

@@ -1,0 +1,47 @@
+"""A whole table of contacts or recalls turned into core objects in one typed pass, on a full read.
+
+msgspec.convert builds the dataclasses from the decoded documents, checking the type of every field,
+in a fraction of the time core/records.py's parsers take one by one. It gives exactly what those
+parsers give, or None (the caller then runs them, and they say what is wrong): where msgspec reads a
+document differently, that is checked after it. A field the dataclass has a default for must be in
+the document; a time must read the same with datetime.fromisoformat (msgspec also takes a lowercase
+'z' and rounds digits beyond the microsecond; its dates are the strict YYYY-MM-DD the parsers read
+alike); and every rule holds (core/validate.py: contacts_ok, recalls_ok).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from datetime import datetime
+from operator import attrgetter
+from typing import Any
+
+import msgspec
+
+from oxytui.core.model import Contact, Recall
+from oxytui.core.validate import contacts_ok, recalls_ok
+
+# table -> its class, the fields the parser needs that the class has defaults for, its times, its rules
+TABLES: dict[str, tuple[type, tuple[str, ...], tuple[str, ...], Callable[[list[Any]], bool]]] = {
+    "contacts": (Contact, ("warmth", "note"), ("logged_at",), contacts_ok),
+    "recalls": (Recall, ("before", "after", "completed", "note"), ("started_at", "finished_at"), recalls_ok),
+}
+
+
+def _moment(text: str | None) -> datetime | None:
+    return None if text is None else datetime.fromisoformat(text)
+
+
+def typed_records(table: str, documents: Mapping[str, Mapping[str, Any]]) -> dict[str, Any] | None:
+    """The records of the documents of `table` (contacts or recalls) by document id, or None."""
+    kind, defaulted, times, rules_ok = TABLES[table]
+    try:
+        records: dict[str, Any] = msgspec.convert(documents, dict[str, kind])  # type: ignore[valid-type]
+        docs, values = list(documents.values()), list(records.values())
+        same = all(name in doc for doc in docs for name in defaulted) and all(
+            list(map(_moment, [doc.get(name) for doc in docs])) == list(map(attrgetter(name), values))
+            for name in times
+        )
+    except (msgspec.ValidationError, ValueError, TypeError):
+        return None
+    return records if same and rules_ok(values) else None

@@ -1,0 +1,176 @@
+"""The typed read of a whole file gives what the record parsers give, or steps aside for them.
+
+Hostile and near-valid data files, written as real files: a field missing, of the wrong type, an odd
+string or a boundary value; keys twice in the raw JSON; dates and times spelled every odd way ISO
+allows (and some it does not), some of their characters written as JSON escapes. Opening each file
+with the typed read and with the parsers alone must give the same records (the same values, types and
+time zones) or the same error: a file the parsers refuse is never accepted.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from oxytui.store import Store, typed, views
+from oxytui.store.errors import StoreError
+
+CONTACT: dict[str, Any] = {
+    "id": "c" * 32,
+    "day": "2026-11-25",
+    "logged_at": "2026-11-25T20:30:00.000000+00:00",
+    "utc_offset": "+01:00",
+    "who": "Sam",
+    "kind": "hug",
+    "warmth": 4,
+    "minutes": 10,
+    "note": "by the door",
+}
+RECALL: dict[str, Any] = {
+    "id": "r" * 32,
+    "day": "2026-11-25",
+    "started_at": "2026-11-25T20:30:00.000000+00:00",
+    "finished_at": "2026-11-25T20:34:00.000000+00:00",
+    "script": "evening",
+    "figure": "Mia",
+    "before": {"stress": 6, "connected": 3},
+    "after": {"stress": 3, "connected": None},
+    "completed": True,
+    "note": "",
+}
+MISSING = object()  # a field left out of the document
+DAY = st.sampled_from(
+    ["2026-11-25", "1900-01-01", "2100-12-31", "1899-12-31", "2101-01-01", "2026-02-30"]
+) | (
+    st.sampled_from(["2026-1-5", "20261125", "2026-W48-3", "0000-01-01", "+2026-11-25", "２０２６-11-25", ""])
+)
+MOMENT = st.tuples(
+    st.sampled_from(["2026-11-25", "1899-12-30", "2101-01-02", "2026-02-30", "20261125", "2026-11-2"]),
+    st.sampled_from(["T", "t", " ", "_", ""]),
+    st.sampled_from(["20:30:00", "20:30", "203000", "23:59:60", "24:00:00", "23:59:59", "20", "2０:30:00"]),
+    st.sampled_from(["", ".", ".1", ".123", ".000000", ".123456", ".1234564", ".1234565", ".9999995"])
+    | st.sampled_from([".123456789", ",5", ".12345a"]),
+    st.sampled_from(["", "Z", "z", "+00:00", "-00:00", "+0000", "+00", "+05:30", "-14:00", "+14:00"])
+    | st.sampled_from(["+23:59", "+24:00", "+00:00:00", "+01:00:30.5", "UTC", "+00:00 "]),
+).map("".join)
+TEXT = st.text(max_size=5) | st.sampled_from(
+    ["", " ", "Zoë", "a\nb", "a\ud800b", "\x1b[31mred", "\u202e", "x" * 41, "x" * 81, "\x07" * 90 + "x"]
+)
+ODD = (
+    st.sampled_from([None, True, False, 0, 1, 5, 6, -1, 1440, 1441, 10, 11, 2.0, 10**20, [], {}])
+    | TEXT
+    | DAY
+    | MOMENT
+)
+RATINGS = st.sampled_from(
+    [{}, {"stress": 11}, {"stress": True}, {"stress": 0, "extra": "x"}, {"connected": 10}]
+)
+FIELDS: dict[str, Any] = {
+    "id": st.sampled_from(["c" * 64, "c" * 65, "", "a-b_c", "a b", "é"]) | ODD,
+    "day": DAY | ODD,
+    "logged_at": MOMENT | ODD,
+    "started_at": MOMENT | ODD,
+    "finished_at": MOMENT | ODD,
+    "utc_offset": st.sampled_from(["+14:00", "-14:00", "+14:01", "+00:60", "+05:30", "1:00"]) | ODD,
+    "who": TEXT | ODD,
+    "kind": TEXT | ODD,
+    "script": TEXT | ODD,
+    "figure": TEXT | ODD,
+    "note": TEXT | ODD,
+    "warmth": ODD,
+    "minutes": ODD,
+    "completed": ODD,
+    "before": RATINGS | ODD,
+    "after": RATINGS | ODD,
+    "extra": ODD,
+}
+ESCAPABLE = "zZT:.+-0123456789 "
+SEEN = {"typed": 0, "refused": 0}
+
+
+def text(value: str, escaped: str) -> str:
+    """`value` as a JSON string, with the characters in `escaped` written as \\u escapes."""
+    out = (f"\\u{ord(c):04x}" if c in escaped else json.dumps(c, ensure_ascii=False)[1:-1] for c in value)
+    return '"' + "".join(out) + '"'
+
+
+def dumped(value: Any, escaped: str) -> str:
+    """`value` as JSON; a list of pairs is an object that may hold a key twice."""
+    if isinstance(value, str):
+        return text(value, escaped)
+    if isinstance(value, dict):
+        value = list(value.items())
+    if isinstance(value, list) and all(isinstance(pair, tuple) for pair in value):
+        return "{" + ",".join(f"{text(k, escaped)}:{dumped(v, escaped)}" for k, v in value) + "}"
+    return json.dumps(value)
+
+
+@st.composite
+def document(draw: st.DrawFn, base: dict[str, Any]) -> list[tuple[str, Any]]:
+    """`base`, most often with one to three fields changed, left out or written twice."""
+    pairs = list(base.items())
+    for name in draw(st.lists(st.sampled_from([*base, "extra"]), max_size=3)):
+        value = draw(st.just(MISSING) | FIELDS[name])
+        how = draw(st.sampled_from(["replace", "twice", "twice first"]))
+        if how == "replace" or value is MISSING:
+            pairs = [(k, v) for k, v in pairs if k != name]
+        if value is not MISSING:
+            pairs.insert(0 if how == "twice first" else len(pairs), (name, value))
+    return pairs
+
+
+@st.composite
+def data_file(draw: st.DrawFn) -> bytes:
+    """A data file of schema 2 with a few contacts and recalls."""
+    tables: list[tuple[str, Any]] = [("meta", {"1": {"schema_version": 2}})]
+    for table, base in (("contacts", CONTACT), ("recalls", RECALL)):
+        ids = draw(st.lists(st.sampled_from(["1", "2", "3", "x"]), max_size=3))
+        tables.append((table, [(key, draw(document(base))) for key in ids]))
+    escaped = draw(st.sampled_from(["", "", "", "z", "0", "7", ".", "T", "+", ":", ESCAPABLE]))
+    return dumped(tables, escaped).encode("utf-8", "surrogatepass")
+
+
+def opened(path: Path, monkeypatch: pytest.MonkeyPatch, *, typed_read: bool) -> str:
+    """Every record of the file at `path` as the Store reads it (repr shows types and time zones), or
+    the error that opening it gives."""
+    with monkeypatch.context() as patch:
+        if not typed_read:
+            patch.setattr(views, "typed_records", lambda table, documents: None)
+        try:
+            records = Store.open(path)._records
+        except StoreError as error:
+            return f"error: {error}"
+    parsed = {key: record for key, (_, record) in records._contacts.items()}
+    return repr((parsed, records.recalls, records.contacts, records.by_day))
+
+
+@settings(max_examples=700, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(raw=data_file())
+def test_the_typed_read_gives_what_the_parsers_give(
+    raw: bytes, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "oxytui.json"
+    path.write_bytes(raw)
+    took: list[bool] = []
+
+    def counted(table: str, documents: Any) -> Any:
+        records = typed.typed_records(table, documents)
+        took.append(records is not None and bool(documents))
+        return records
+
+    monkeypatch.setattr(views, "typed_records", counted)
+    fast = opened(path, monkeypatch, typed_read=True)
+    slow = opened(path, monkeypatch, typed_read=False)
+    assert fast == slow
+    SEEN["typed"] += any(took)
+    SEEN["refused"] += slow.startswith("error")
+
+
+def test_the_property_saw_typed_reads_and_refusals() -> None:
+    """The property above saw the typed read taken and files refused, or it proved little."""
+    assert SEEN["typed"] >= 50 and SEEN["refused"] >= 50, SEEN

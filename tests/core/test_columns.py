@@ -64,7 +64,11 @@ MOMENTS = st.datetimes(datetime(1899, 12, 29), datetime(2101, 1, 3), timezones=Z
 DAYS = (
     st.dates(date(1899, 12, 1), date(2101, 2, 1)) | st.dates() | st.sampled_from([datetime(2026, 1, 1), "x"])
 )
-INTS = st.integers(-2, 1442) | st.sampled_from([True, False, 2.0, None, "3", 10**20])
+INTS = (
+    st.integers(-2, 1442)
+    | st.sampled_from([-1, 0, 1, 5, 6, 10, 11, 1440, 1441])
+    | st.sampled_from([True, False, 2.0, None, "3", 10**20])
+)
 IDS = st.sampled_from(["c" * 64, "c" * 65, "", "a-b", "a_b", "-", "a b", "é", "Ⅷ", "٣", 7, None, "a\n"])
 OFFSETS = st.sampled_from(["+14:00", "-14:00", "+14:01", "+00:60", "+05:30", "1:00", "+٠١:٠٠", "", 0, None])
 ODD_CONTACT: dict[str, Any] = {

@@ -58,12 +58,17 @@ TEXT = st.text(max_size=6) | st.sampled_from(
     ]
 )
 ZONES: Any = st.sampled_from([UTC, UTC, timezone(timedelta(hours=5)), timezone(timedelta(0)), None])
-MOMENTS = st.datetimes(datetime(1899, 12, 29), datetime(2101, 1, 3), timezones=ZONES) | st.sampled_from(
-    [date(2026, 1, 1), "2026-11-25T20:30:00+00:00", None]
+BOUNDS = [datetime(1899, 12, 29, 23, 59, tzinfo=UTC), datetime(1899, 12, 30, tzinfo=UTC)]
+BOUNDS += [datetime(2101, 1, 2, tzinfo=UTC), datetime(2101, 1, 2, 0, 0, 1, tzinfo=UTC)]
+MOMENTS = (
+    st.datetimes(datetime(1899, 12, 29), datetime(2101, 1, 3), timezones=ZONES)
+    | st.sampled_from(BOUNDS)
+    | st.sampled_from([date(2026, 1, 1), "2026-11-25T20:30:00+00:00", None])
 )
 DAYS = (
     st.dates(date(1899, 12, 1), date(2101, 2, 1)) | st.dates() | st.sampled_from([datetime(2026, 1, 1), "x"])
 )
+DAYS |= st.sampled_from([date(1899, 12, 31), date(1900, 1, 1), date(2100, 12, 31), date(2101, 1, 1)])
 INTS = (
     st.integers(-2, 1442)
     | st.sampled_from([-1, 0, 1, 5, 6, 10, 11, 1440, 1441])

@@ -76,8 +76,13 @@ MOMENT = st.integers(0, 3).flatmap(  # mostly near what oxytui writes: spellings
         ).map("".join)
     )
 )
-TEXT = st.text(max_size=5) | st.sampled_from(
-    ["", " ", "Zoë", "a\nb", "a\ud800b", "\x1b[31mred", "\u202e", "x" * 41, "x" * 81, "\x07" * 90 + "x"]
+TEXT = st.integers(0, 3).flatmap(
+    lambda pick: (
+        st.text(max_size=5)
+        if pick == 0
+        else st.sampled_from(["", " ", "Zoë", "a\nb", "a\ud800b", "\x1b[31mred", "\u202e", "\x07" * 90 + "x"])
+        | st.sampled_from(["x" * 40, "x" * 41, "x" * 80, "x" * 81, " " * 81, "x" * 2000, "x" * 2001])
+    )
 )
 ODD: Any = st.sampled_from([None, True, 0, 2.0, 10**20, [], {}]) | TEXT | DAY | MOMENT
 

@@ -11,9 +11,10 @@ alike); and every rule holds (core/validate.py: contacts_ok, recalls_ok).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime
-from operator import attrgetter
+from itertools import repeat
+from operator import attrgetter, contains, itemgetter
 from typing import Any
 
 import msgspec
@@ -28,8 +29,9 @@ TABLES: dict[str, tuple[type, tuple[str, ...], tuple[str, ...], Callable[[list[A
 }
 
 
-def _moment(text: str | None) -> datetime | None:
-    return None if text is None else datetime.fromisoformat(text)
+def _read(times: Iterable[str | None]) -> list[datetime]:
+    """The times as the parsers read them (None left out)."""
+    return list(map(datetime.fromisoformat, [time for time in times if time is not None]))
 
 
 def typed_records(table: str, documents: Mapping[str, Mapping[str, Any]]) -> dict[str, Any] | None:
@@ -38,10 +40,10 @@ def typed_records(table: str, documents: Mapping[str, Mapping[str, Any]]) -> dic
     try:
         records: dict[str, Any] = msgspec.convert(documents, dict[str, kind])  # type: ignore[valid-type]
         docs, values = list(documents.values()), list(records.values())
-        same = all(name in doc for doc in docs for name in defaulted) and all(
-            list(map(_moment, [doc.get(name) for doc in docs])) == list(map(attrgetter(name), values))
+        same = all(all(map(contains, docs, repeat(name))) for name in defaulted) and all(
+            _read(map(itemgetter(name), docs)) == [t for t in map(attrgetter(name), values) if t is not None]
             for name in times
         )
-    except (msgspec.ValidationError, ValueError, TypeError):
+    except (msgspec.ValidationError, LookupError, ValueError, TypeError):
         return None
     return records if same and rules_ok(values) else None

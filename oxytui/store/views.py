@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from datetime import date
+from operator import attrgetter
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -23,19 +24,16 @@ from oxytui.store.typed import TABLES, typed_records
 from oxytui.store.verify import PARSERS, malformed
 
 T = TypeVar("T")
-Parsed = dict[str, tuple[Mapping[str, Any], T]]  # doc id -> (the document, its record)
-
-
-def _document(parsed: Parsed[Any], key: str) -> object:
-    entry = parsed.get(key)
-    return None if entry is None else entry[0]
+Documents = dict[str, Mapping[str, Any]]
+Parsed = tuple[Documents, dict[str, T]]  # a table's documents by id, and their records (the same ids)
 
 
 def _parse(
     data: Data, table: str, path: Path, before: Parsed[T] | None = None, touched: set[str] | None = None
 ) -> Parsed[T]:
-    """Every document of `table` with its record: all parsed, or, given the `before` version and
-    the `touched` ids, only the documents a change reached, the others carried over."""
+    """Every document of `table` and its record: all parsed (all at once, typed.py, where it can), or,
+    given the `before` version and the `touched` ids, only the documents a change reached, the others
+    carried over."""
     parse: Callable[[Mapping[str, Any]], T] = PARSERS[table]
     documents = data.get(table, {})
 
@@ -46,18 +44,19 @@ def _parse(
             raise UnreadableFileError(f"{path} has {malformed(table, key, document, error)}") from None
 
     if before is None or touched is None:
-        typed = typed_records(table, documents) if table in TABLES else None  # all at once (typed.py)
-        if typed is not None:
-            return {key: (document, typed[key]) for key, document in documents.items()}
-        return {key: (document, record(key, document)) for key, document in documents.items()}
-    parsed = dict(before)
+        records = typed_records(table, documents) if table in TABLES else None
+        if records is None:
+            records = {key: record(key, document) for key, document in documents.items()}
+        return dict(documents), records
+    docs, changed = dict(before[0]), dict(before[1])
     for key in touched:
         document = documents.get(key)
         if document is None:
-            parsed.pop(key, None)
-        elif _document(before, key) is not document:
-            parsed[key] = (document, record(key, document))
-    return parsed
+            docs.pop(key, None)
+            changed.pop(key, None)
+        elif before[0].get(key) is not document:
+            docs[key], changed[key] = document, record(key, document)
+    return docs, changed
 
 
 class Records:
@@ -80,28 +79,28 @@ class Records:
         self._recalls: Parsed[Recall] = _parse(
             data, "recalls", path, since._recalls if since else None, changed.get("recalls", set())
         )
-        self.recalls = {recall.id: recall for _, recall in self._recalls.values()}
+        self.recalls = {recall.id: recall for recall in self._recalls[1].values()}
         rest: Parsed[RestDay] = _parse(data, "rest_days", path)
-        self.rest = {day.day: day for _, day in rest.values()}
+        self.rest = {day.day: day for day in rest[1].values()}
         settings: Parsed[Settings] = _parse(data, "settings", path)
-        self.settings = next((s for _, s in settings.values()), Settings())
+        self.settings = next(iter(settings[1].values()), Settings())
         people: Parsed[PersonRecord] = _parse(data, "people", path)
-        self.people = {name_key(record.name): record for _, record in people.values()}  # last one wins
+        self.people = {name_key(record.name): record for record in people[1].values()}  # last one wins
         if since is None:
             self._index_all()
         elif not self._index_changes(since, changed.get("contacts", set())):
             # Carried over from `since`, the documents are in its order: index them in the file's.
-            self._contacts = {key: self._contacts[key] for key in data.get("contacts", {})}
+            docs, records = self._contacts
+            self._contacts = docs, {key: records[key] for key in data.get("contacts", {})}
             self._index_all()
 
     def _index_all(self) -> None:
-        self.contacts: dict[str, Contact] = {}
-        self.contact_docs: dict[str, int] = {}  # contact id -> its TinyDB document id
+        records = self._contacts[1]
+        ids = list(map(attrgetter("id"), records.values()))
+        self.contacts: dict[str, Contact] = dict(zip(ids, records.values(), strict=True))
+        docs = zip(ids, records, strict=True)
+        self.contact_docs: dict[str, int] = {i: int(key) for i, key in docs if key.isdigit()}  # id -> doc id
         self.by_day: dict[date, list[Contact]] = {}
-        for key, (_, contact) in self._contacts.items():
-            self.contacts[contact.id] = contact
-            if key.isdigit():
-                self.contact_docs[contact.id] = int(key)
         for contact in self.contacts.values():  # each id once (the last, if a file holds one twice)
             self.by_day.setdefault(contact.day, []).append(contact)
         for contacts in self.by_day.values():
@@ -119,9 +118,9 @@ class Records:
         A change of ours touches a few documents; re-sorting every day of ten years for it cost more
         than the rest of a save. Files holding one contact id twice are indexed whole.
         """
-        old, now = before._contacts, self._contacts
-        gone = [old[key][1] for key in touched if key in old and _document(now, key) is not old[key][0]]
-        new = [(key, now[key][1]) for key in touched if key in now and _document(old, key) is not now[key][0]]
+        (old_docs, old), (now_docs, now) = before._contacts, self._contacts
+        gone = [old[key] for key in touched if key in old and now_docs.get(key) is not old_docs[key]]
+        new = [(key, now[key]) for key in touched if key in now and old_docs.get(key) is not now_docs[key]]
         if len(before.contacts) != len(old) or len(gone) + len(new) > 64:
             return False
         self.contacts, self.contact_docs = dict(before.contacts), dict(before.contact_docs)

@@ -34,13 +34,15 @@ def new_id() -> str:
 
 
 def _text_error(value: str, label: str, *, required: bool, limit: int) -> str | None:
-    if value.isascii() and value.isprintable():
-        visible = value.strip()  # plain text: nothing to clean (the common case, checked quickly)
+    if value.isprintable():  # nothing to clean, and what is left after strip() shows (the common case)
+        visible = value.strip()
+        shows = visible != ""
     elif has_lone_surrogate(value):
         return f"{label} holds a broken character (a lone surrogate); retype it"
     else:
         visible = clean(value).strip()
-    if required and not any(char.isprintable() and not char.isspace() for char in visible):
+        shows = any(char.isprintable() and not char.isspace() for char in visible)
+    if required and not shows:
         return f"{label} is needed: type at least one visible character"
     if len(visible) > limit or len(value) > limit * RAW_TEXT_FACTOR:
         return f"{label} is too long: at most {limit} characters (this has {len(visible)})"

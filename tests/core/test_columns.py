@@ -9,7 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from oxytui.core import validate
-from oxytui.core.model import Contact, Ratings, Recall
+from oxytui.core.model import RAW_TEXT_FACTOR, Contact, Ratings, Recall, text_error
+from oxytui.core.text import clean, has_lone_surrogate
 
 GOOD_CONTACT = Contact(
     "c" * 32,
@@ -150,3 +151,24 @@ def test_the_properties_saw_both_answers() -> None:
 
 def test_no_records_break_no_rule() -> None:
     assert validate.contacts_ok([]) and validate.recalls_ok([])
+
+
+def text_error_one_by_one(value: str, required: bool, limit: int) -> str | None:
+    """The text rule, every character looked at (what model.text_error's quick way must agree with)."""
+    if has_lone_surrogate(value):
+        return "lone surrogate"
+    visible = clean(value).strip()
+    if required and not any(char.isprintable() and not char.isspace() for char in visible):
+        return "needed"
+    if len(visible) > limit or len(value) > limit * RAW_TEXT_FACTOR:
+        return "too long"
+    return None
+
+
+@settings(max_examples=400, deadline=None)
+@given(TEXT.filter(lambda value: isinstance(value, str)), st.booleans(), st.sampled_from([1, 3, 40, 80]))
+def test_the_text_rule_takes_the_quick_way_only_where_it_agrees(
+    value: str, required: bool, limit: int
+) -> None:
+    found = text_error(value, "x", required=required, limit=limit)
+    assert (found is None) == (text_error_one_by_one(value, required, limit) is None)

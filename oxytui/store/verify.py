@@ -17,6 +17,7 @@ from oxytui.core.records import (
 from oxytui.safe_files import read_regular_file
 from oxytui.store.errors import UnreadableFileError
 from oxytui.store.fileformat import Data, decode
+from oxytui.store.typed import TABLES, typed_records
 
 PARSERS: dict[str, Callable[[Mapping[str, Any]], Any]] = {
     "contacts": contact_from_dict,
@@ -37,7 +38,10 @@ def malformed(table: str, key: str, record: Mapping[str, Any], error: RecordErro
 def record_problem(data: Data) -> str | None:
     """None when every record of `data` meets the rules, else which record and field do not."""
     for table, parse in PARSERS.items():
-        for key, record in data.get(table, {}).items():
+        documents = data.get(table, {})
+        if table in TABLES and typed_records(table, documents) is not None:
+            continue  # every record of the table read and checked at once
+        for key, record in documents.items():
             try:
                 parse(record)
             except RecordError as error:

@@ -13,8 +13,9 @@ from oxytui.core.text import has_lone_surrogate
 from oxytui.core.validate import (
     MAX_NESTING,
     contact_errors,
-    plain_contact_ok,
+    contacts_ok,
     recall_errors,
+    recalls_ok,
     rest_day_errors,
     schema_version_error,
     settings_errors,
@@ -22,6 +23,7 @@ from oxytui.core.validate import (
 
 Record = dict[str, Any]
 T = TypeVar("T")
+Rules = tuple[Callable[[list[Any]], bool], Callable[[Any], dict[str, str]]]  # all at once; one by one
 
 
 class RecordError(ValueError):
@@ -125,8 +127,6 @@ def _plain_contact(record: Mapping[str, Any]) -> Contact | None:
 def contact_from_dict(record: Mapping[str, Any]) -> Contact:
     """A contact from its stored form, meeting every rule of core/validate.py."""
     contact = _contact_from_dict(record)
-    if plain_contact_ok(contact):  # the quick pass for most records; the full checks otherwise
-        return contact
     return _valid(contact, contact_errors(contact))
 
 
@@ -325,25 +325,27 @@ def parse_export(
         raise ValidationError({"import": "the file is not an oxytui JSON export (not an object)"})
     if message := schema_version_error(data.get("schema_version"), newest_version):
         raise ValidationError({"import": message})
-    parsers: dict[str, Callable[[Mapping[str, Any]], Any]] = {
-        "contacts": contact_from_dict,
-        "recalls": recall_from_dict,
-        "rest_days": rest_day_from_dict,
+    parsers: dict[str, tuple[Callable[[Mapping[str, Any]], Any], Rules | None]] = {
+        "contacts": (_contact_from_dict, (contacts_ok, contact_errors)),  # the rules: over all at once
+        "recalls": (_recall_from_dict, (recalls_ok, recall_errors)),
+        "rest_days": (rest_day_from_dict, None),
     }
     parsed: dict[str, list[Any]] = {}
-    for name, parser in parsers.items():
+    for name, (parser, rules) in parsers.items():
         records = data.get(name, [])
         if not isinstance(records, list):
             raise ValidationError({"import": f"{name!r} is not a list"})
-        parsed[name] = []
-        for number, record in enumerate(records, 1):
-            try:
+        parsed[name] = done = []
+        try:
+            for record in records:
                 if not isinstance(record, dict):
                     raise RecordError("not an object")
-                parsed[name].append(parser(record))
-            except RecordError as error:
-                where = f"{name} record {number}{_id_of(record)}"
-                raise ValidationError({"import": f"{where}: {error}"}) from None
+                done.append(parser(record))
+        except RecordError as error:
+            _rules_kept(name, records, done, rules)  # a record before this one may break a rule first
+            where = f"{name} record {len(done) + 1}{_id_of(records[len(done)])}"
+            raise ValidationError({"import": f"{where}: {error}"}) from None
+        _rules_kept(name, records, done, rules)
     settings = None
     if data.get("settings") is not None and not isinstance(data["settings"], dict):
         raise ValidationError({"import": "'settings' is not an object"})
@@ -353,6 +355,18 @@ def parse_export(
         except RecordError as error:
             raise ValidationError({"import": str(error)}) from None
     return parsed["contacts"], parsed["recalls"], parsed["rest_days"], settings
+
+
+def _rules_kept(name: str, records: list[Any], parsed: list[Any], rules: Rules | None) -> None:
+    """Raise ValidationError naming the first of the `parsed` records that breaks a rule, if one does
+    (all checked at once first, then one by one to find it)."""
+    if rules is None or rules[0](parsed):
+        return
+    for number, (record, value) in enumerate(zip(records, parsed, strict=False), 1):
+        try:
+            _valid(value, rules[1](value))
+        except RecordError as error:
+            raise ValidationError({"import": f"{name} record {number}{_id_of(record)}: {error}"}) from None
 
 
 def _id_of(record: object) -> str:

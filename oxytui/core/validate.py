@@ -31,7 +31,6 @@ from oxytui.core.model import (
 
 FIRST_DAY = date(1900, 1, 1)  # dates within a plausible life; said in the README
 LAST_DAY = date(2100, 12, 31)
-_FIRST_YEAR, _LAST_YEAR = FIRST_DAY.year, LAST_DAY.year
 _FIRST_MOMENT = datetime(1899, 12, 30, tzinfo=UTC)  # a day either side for time zones
 _LAST_MOMENT = datetime(2101, 1, 2, tzinfo=UTC)
 OFFSET_MAX_MINUTES = 14 * 60  # UTC offsets in use run from -12:00 to +14:00
@@ -99,61 +98,8 @@ _GOOD_OFFSETS = frozenset(
 )
 
 
-def _plain_id(value: object) -> bool:
-    """An id surely within the rules (1–64 ASCII letters and digits), in one quick look."""
-    return type(value) is str and 0 < len(value) <= 64 and value.isascii() and value.isalnum()
-
-
-def _plain_moment(value: object) -> bool:
-    """A moment surely within the rules: in UTC, as records are read (the years then bound it too)."""
-    return type(value) is datetime and value.tzinfo is UTC and _FIRST_YEAR <= value.year <= _LAST_YEAR
-
-
-def plain_contact_ok(contact: Contact) -> bool:
-    """True when the contact surely meets every rule, found in one quick pass (most records).
-
-    Only ever says True where `contact_errors` finds nothing (a property test holds them to it);
-    anything else gets the full checks.
-    """
-    ident, day, moment, minutes, warmth = (
-        contact.id,
-        contact.day,
-        contact.logged_at,
-        contact.minutes,
-        contact.warmth,
-    )
-    who, kind, note = contact.who, contact.kind, contact.note
-    return (
-        _plain_id(ident)
-        and type(day) is date
-        and _FIRST_YEAR <= day.year <= _LAST_YEAR
-        and _plain_moment(moment)
-        and contact.utc_offset in _GOOD_OFFSETS
-        and type(warmth) is int
-        and 1 <= warmth <= 5
-        and (minutes is None or (type(minutes) is int and 0 <= minutes <= 1440))
-        and type(who) is str
-        and type(kind) is str
-        and type(note) is str
-        and 0 < len(who) <= WHO_MAX
-        and 0 < len(kind) <= KIND_MAX
-        and len(note) <= NOTE_MAX
-        and (who + kind + note).isascii()
-        and (who + kind + note).isprintable()
-        and not who.isspace()
-        and not kind.isspace()
-    )
-
-
 def contact_errors(contact: Contact) -> dict[str, str]:
     """What is wrong with a contact (the add form's rules plus its id, day, time and offset)."""
-    if plain_contact_ok(contact):
-        return {}
-    return full_contact_errors(contact)
-
-
-def full_contact_errors(contact: Contact) -> dict[str, str]:
-    """`contact_errors` without the quick pass: every field checked one by one."""
     errors: dict[str, str] = {}
     _add(errors, "id", id_error(contact.id))
     _add(errors, "day", day_error(contact.day))
@@ -185,54 +131,8 @@ def _ratings_errors(ratings: object, label: str) -> dict[str, str]:
     return errors
 
 
-def _plain_ratings_ok(ratings: object) -> bool:
-    if type(ratings) is not Ratings:
-        return False
-    stress, connected = ratings.stress, ratings.connected
-    return (stress is None or (type(stress) is int and 0 <= stress <= 10)) and (
-        connected is None or (type(connected) is int and 0 <= connected <= 10)
-    )
-
-
-def plain_recall_ok(recall: Recall) -> bool:
-    """True when the recall surely meets every rule, found in one quick pass (like plain_contact_ok).
-
-    Only ever says True where `full_recall_errors` finds nothing (a property test holds them to it).
-    """
-    ident, day, started, finished = recall.id, recall.day, recall.started_at, recall.finished_at
-    script, figure, note = recall.script, recall.figure, recall.note
-    return (
-        _plain_id(ident)
-        and type(day) is date
-        and _FIRST_YEAR <= day.year <= _LAST_YEAR
-        and _plain_moment(started)
-        and (finished is None or _plain_moment(finished))
-        and type(script) is str
-        and type(figure) is str
-        and type(note) is str
-        and 0 < len(script) <= KIND_MAX
-        and len(figure) <= FIGURE_MAX
-        and len(note) <= NOTE_MAX
-        and (script + figure + note).isascii()
-        and (script + figure + note).isprintable()
-        and not script.isspace()
-        and not (figure and figure.isspace())
-        and not (note and note.isspace())
-        and _plain_ratings_ok(recall.before)
-        and _plain_ratings_ok(recall.after)
-        and type(recall.completed) is bool
-    )
-
-
 def recall_errors(recall: Recall) -> dict[str, str]:
     """What is wrong with a recall session."""
-    if plain_recall_ok(recall):
-        return {}
-    return full_recall_errors(recall)
-
-
-def full_recall_errors(recall: Recall) -> dict[str, str]:
-    """`recall_errors` without the quick pass: every field checked one by one."""
     errors: dict[str, str] = {}
     _add(errors, "id", id_error(recall.id))
     _add(errors, "day", day_error(recall.day))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from datetime import date
+from functools import cached_property
 from operator import attrgetter
 from pathlib import Path
 from typing import Any, TypeVar
@@ -100,11 +101,16 @@ class Records:
         self.contacts: dict[str, Contact] = dict(zip(ids, records.values(), strict=True))
         docs = zip(ids, records, strict=True)
         self.contact_docs: dict[str, int] = {i: int(key) for i, key in docs if key.isdigit()}  # id -> doc id
-        self.by_day: dict[date, list[Contact]] = {}
+
+    @cached_property
+    def by_day(self) -> dict[date, list[Contact]]:
+        """Each day's contacts, by time; worked out when first read (`oxytui log` never reads it)."""
+        by_day: dict[date, list[Contact]] = {}
         for contact in self.contacts.values():  # each id once (the last, if a file holds one twice)
-            self.by_day.setdefault(contact.day, []).append(contact)
-        for contacts in self.by_day.values():
+            by_day.setdefault(contact.day, []).append(contact)
+        for contacts in by_day.values():
             self._sort(contacts)
+        return by_day
 
     def _sort(self, contacts: list[Contact]) -> None:
         """By time, then in the order they were first saved."""

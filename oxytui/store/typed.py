@@ -1,12 +1,9 @@
-"""A whole table of contacts or recalls turned into core objects in one typed pass, on a full read.
+"""The contacts and the recalls of a whole file turned into core objects in one typed pass (msgspec).
 
-msgspec.convert builds the dataclasses from the decoded documents, checking the type of every field,
-in a fraction of the time core/records.py's parsers take one by one. It gives exactly what those
-parsers give, or None (the caller then runs them, and they say what is wrong): where msgspec reads a
-document differently, that is checked after it. A field the dataclass has a default for must be in
-the document; a time must read the same with datetime.fromisoformat (msgspec also takes a lowercase
-'z' and rounds digits beyond the microsecond; its dates are the strict YYYY-MM-DD the parsers read
-alike); and every rule holds (core/validate.py: contacts_ok, recalls_ok).
+Gives exactly what core/records.py's parsers give, or None (they then run and say what is wrong).
+What msgspec reads differently is checked after it: a field with a default must be there, a time must
+read the same with datetime.fromisoformat (msgspec also takes a 'z' and rounds past the microsecond;
+its dates are the strict YYYY-MM-DD both read alike), and every rule must hold (validate.contacts_ok).
 """
 
 from __future__ import annotations

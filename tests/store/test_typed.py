@@ -169,7 +169,7 @@ def opened(path: Path, monkeypatch: pytest.MonkeyPatch, *, typed_read: bool) -> 
                 patch.setattr(module, "typed_records", lambda table, documents: None)
         problem = verify.file_problem(path)
         try:
-            records = Store.open(path)._records
+            records = Store.open(path).records
         except StoreError as error:
             return f"{problem}; error: {error}"
     return repr((problem, records._contacts[1], records.recalls, records.contacts, records.by_day))

@@ -15,6 +15,31 @@ from oxytui.store import Store
 
 BERLIN = ZoneInfo("Europe/Berlin")
 
+# A contact and a recall as the data file stores them, every field set (tests copy and change them).
+STORED_CONTACT: dict[str, Any] = {
+    "id": "c" * 32,
+    "day": "2026-11-25",
+    "logged_at": "2026-11-25T20:30:00.000000+00:00",
+    "utc_offset": "+01:00",
+    "who": "Sam",
+    "kind": "hug",
+    "warmth": 4,
+    "minutes": 10,
+    "note": "by the door",
+}
+STORED_RECALL: dict[str, Any] = {
+    "id": "r" * 32,
+    "day": "2026-11-25",
+    "started_at": "2026-11-25T20:30:00.000000+00:00",
+    "finished_at": "2026-11-25T20:34:00.000000+00:00",
+    "script": "evening",
+    "figure": "Mia",
+    "before": {"stress": 6, "connected": 3},
+    "after": {"stress": 3, "connected": None},
+    "completed": True,
+    "note": "",
+}
+
 
 @pytest.fixture(autouse=True)
 def isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:

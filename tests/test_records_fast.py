@@ -11,30 +11,9 @@ from hypothesis import strategies as st
 
 from oxytui.core import records
 from oxytui.core.records import RecordError
+from tests.conftest import STORED_CONTACT as CONTACT
+from tests.conftest import STORED_RECALL as RECALL
 
-CONTACT = {
-    "id": "c" * 32,
-    "day": "2026-11-25",
-    "logged_at": "2026-11-25T20:30:00.000000+00:00",
-    "utc_offset": "+01:00",
-    "who": "Sam",
-    "kind": "hug",
-    "warmth": 4,
-    "minutes": 10,
-    "note": "by the door",
-}
-RECALL = {
-    "id": "r" * 32,
-    "day": "2026-11-25",
-    "started_at": "2026-11-25T20:30:00.000000+00:00",
-    "finished_at": "2026-11-25T20:34:00.000000+00:00",
-    "script": "evening",
-    "figure": "Mia",
-    "before": {"stress": 6, "connected": 3},
-    "after": {"stress": 3, "connected": None},
-    "completed": True,
-    "note": "",
-}
 ODD_VALUES: st.SearchStrategy[Any] = st.sampled_from(
     [
         None,

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -126,22 +128,27 @@ def records(data: st.DataObject, good: Any, odd: dict[str, Any]) -> list[Any]:
     return out
 
 
+@pytest.mark.parametrize(
+    ("table", "good", "odd", "columns_ok", "errors"),
+    [
+        ("contacts", GOOD_CONTACT, ODD_CONTACT, validate.contacts_ok, validate.contact_errors),
+        ("recalls", GOOD_RECALL, ODD_RECALL, validate.recalls_ok, validate.recall_errors),
+    ],
+)
 @settings(max_examples=600, deadline=None)
-@given(st.data())
-def test_the_contact_columns_say_what_the_rules_say(data: st.DataObject) -> None:
-    contacts = records(data, GOOD_CONTACT, ODD_CONTACT)
-    ok = validate.contacts_ok(contacts)
-    SEEN["contacts ok" if ok else "contacts not"] += 1
-    assert ok == all(not validate.contact_errors(contact) for contact in contacts)
-
-
-@settings(max_examples=600, deadline=None)
-@given(st.data())
-def test_the_recall_columns_say_what_the_rules_say(data: st.DataObject) -> None:
-    recalls = records(data, GOOD_RECALL, ODD_RECALL)
-    ok = validate.recalls_ok(recalls)
-    SEEN["recalls ok" if ok else "recalls not"] += 1
-    assert ok == all(not validate.recall_errors(recall) for recall in recalls)
+@given(data=st.data())
+def test_the_columns_say_what_the_rules_say(
+    table: str,
+    good: Any,
+    odd: dict[str, st.SearchStrategy[Any]],
+    columns_ok: Callable[[list[Any]], bool],
+    errors: Callable[[Any], dict[str, str]],
+    data: st.DataObject,
+) -> None:
+    checked = records(data, good, odd)
+    ok = columns_ok(checked)
+    SEEN[f"{table} ok" if ok else f"{table} not"] += 1
+    assert ok == all(not errors(record) for record in checked)
 
 
 def test_the_properties_saw_both_answers() -> None:

@@ -17,7 +17,9 @@ from oxytui.core.records import (
     recall_from_dict,
     rest_day_from_dict,
 )
-from tests.store.test_typed import CONTACT, RECALL, changed
+from tests.conftest import STORED_CONTACT as CONTACT
+from tests.conftest import STORED_RECALL as RECALL
+from tests.store.test_typed import changed
 
 PARSERS = {"contacts": contact_from_dict, "recalls": recall_from_dict, "rest_days": rest_day_from_dict}
 

@@ -20,7 +20,7 @@ from oxytui.paths import backup_dir, lock_path
 from oxytui.store import Store
 from oxytui.store.backups import BEFORE_RESTORE, all_backups, backup_path, list_backups, newest_good_backup
 from oxytui.store.fileformat import SCHEMA_VERSION
-from tests.conftest import FakeClock
+from tests.conftest import STORED_CONTACT, STORED_RECALL, FakeClock
 from tests.robust.conftest import run
 
 # --- 1. outputs ---------------------------------------------------------------------------------
@@ -132,28 +132,12 @@ def test_the_weekly_reviews_file_never_lands_on_the_data_file(filled: Path) -> N
 
 # --- 2. one set of rules at every door ----------------------------------------------------------
 
-CONTACT = {
-    "id": "c" * 32,
-    "day": "2026-11-25",
-    "logged_at": "2026-11-25T20:30:00.000000+00:00",
-    "utc_offset": "+01:00",
-    "who": "Sam",
-    "kind": "hug",
-    "warmth": 4,
-    "minutes": 10,
-    "note": "",
-}
+CONTACT = {**STORED_CONTACT, "note": ""}
 RECALL = {
-    "id": "r" * 32,
-    "day": "2026-11-25",
+    **STORED_RECALL,
     "started_at": "2026-11-25T20:30:00+00:00",
     "finished_at": None,
-    "script": "evening",
-    "figure": "Mia",
-    "before": {"stress": 6, "connected": 3},
     "after": {"stress": None, "connected": None},
-    "completed": True,
-    "note": "",
 }
 BAD_FIELDS = [
     ("contacts", "utc_offset", "+99:99"),

@@ -19,30 +19,9 @@ from hypothesis import strategies as st
 
 from oxytui.store import Store, typed, verify, views
 from oxytui.store.errors import StoreError
+from tests.conftest import STORED_CONTACT as CONTACT
+from tests.conftest import STORED_RECALL as RECALL
 
-CONTACT: dict[str, Any] = {
-    "id": "c" * 32,
-    "day": "2026-11-25",
-    "logged_at": "2026-11-25T20:30:00.000000+00:00",
-    "utc_offset": "+01:00",
-    "who": "Sam",
-    "kind": "hug",
-    "warmth": 4,
-    "minutes": 10,
-    "note": "by the door",
-}
-RECALL: dict[str, Any] = {
-    "id": "r" * 32,
-    "day": "2026-11-25",
-    "started_at": "2026-11-25T20:30:00.000000+00:00",
-    "finished_at": "2026-11-25T20:34:00.000000+00:00",
-    "script": "evening",
-    "figure": "Mia",
-    "before": {"stress": 6, "connected": 3},
-    "after": {"stress": 3, "connected": None},
-    "completed": True,
-    "note": "",
-}
 MISSING = object()  # a field left out of the document
 DAY = st.sampled_from(
     ["2026-11-25", "1900-01-01", "2100-12-31", "1899-12-31", "2101-01-01", "2026-02-30"]

@@ -59,6 +59,10 @@ class ContactForm(DialogScreen[Contact | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="form-cancel", tooltip="Close the form without saving"),
+        # Enter in any field saves, at once: not through the field's own submit and its message.
+        Binding(
+            "enter", "save", "Save", priority=True, show=False, id="form-save", tooltip="Save this contact"
+        ),
     ]
 
     def __init__(

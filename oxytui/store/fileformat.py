@@ -65,7 +65,7 @@ def _shape_problem(value: Any) -> str | None:
     for name, table in value.items():
         if not isinstance(table, dict):
             return f"table {name!r} is a {type(table).__name__}, not an object"
-        if table and not _DOC_IDS.fullmatch(",".join(table)):  # all at once: 17,000 ids in under 1 ms
+        if table and not _DOC_IDS.fullmatch(",".join(table)):  # all at once: about 1 ms for 17,000 ids
             odd = next(key for key in table if not _DOC_IDS.fullmatch(key))
             return f"table {name!r} holds a record under {shown(odd)}, not under a whole number such as '12'"
         for doc_id, document in table.items():

@@ -99,8 +99,8 @@ class Records:
         records = self._contacts[1]
         ids = list(map(attrgetter("id"), records.values()))
         self.contacts: dict[str, Contact] = dict(zip(ids, records.values(), strict=True))
-        docs = zip(ids, records, strict=True)
-        self.contact_docs: dict[str, int] = {i: int(key) for i, key in docs if key.isdigit()}  # id -> doc id
+        # id -> TinyDB document id (every record is kept under a whole number: fileformat.py)
+        self.contact_docs: dict[str, int] = dict(zip(ids, map(int, records), strict=True))
 
     @cached_property
     def by_day(self) -> dict[date, list[Contact]]:
@@ -137,8 +137,7 @@ class Records:
             if record.id in self.contacts:
                 return False  # one id twice
             self.contacts[record.id] = record
-            if key.isdigit():
-                self.contact_docs[record.id] = int(key)
+            self.contact_docs[record.id] = int(key)
         gone_ids = {id(record) for record in gone}
         days = {record.day for record in gone} | {record.day for _, record in new}
         self.by_day = {day: contacts for day, contacts in before.by_day.items() if day not in days}

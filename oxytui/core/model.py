@@ -174,23 +174,15 @@ class Contact:
 
 @dataclass(frozen=True, slots=True)
 class Ratings:
-    """Two single-item ratings, 0–10, each may be skipped (None)."""
+    """Two single-item ratings, 0–10, each may be skipped (None); checked with the recall that holds them."""
 
     stress: int | None = None
     connected: int | None = None
 
-    def __post_init__(self) -> None:
-        errors: dict[str, str] = {}
-        for name in ("stress", "connected"):
-            value = getattr(self, name)
-            if value is not None and (message := _int_error(value, name, 0, 10)):
-                errors[name] = message
-        _check(errors)
-
 
 @dataclass(frozen=True, slots=True)
 class Recall:
-    """One guided recall session."""
+    """One guided recall session; its rules are core/validate.py's `recall_errors`, checked at every door."""
 
     id: str
     day: date
@@ -202,16 +194,6 @@ class Recall:
     after: Ratings = field(default_factory=Ratings)
     completed: bool = False
     note: str = ""
-
-    def __post_init__(self) -> None:
-        errors: dict[str, str] = {}
-        if message := _text_error(self.script, "script", required=True, limit=KIND_MAX):
-            errors["script"] = message
-        if message := _text_error(self.figure, "figure", required=False, limit=FIGURE_MAX):
-            errors["figure"] = message
-        if message := _text_error(self.note, "note", required=False, limit=NOTE_MAX):
-            errors["note"] = message
-        _check(errors)
 
 
 @dataclass(frozen=True, slots=True)

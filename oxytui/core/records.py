@@ -151,10 +151,7 @@ def _contact_from_dict(record: Mapping[str, Any]) -> Contact:
 
 def _ratings(record: Mapping[str, Any], name: str) -> Ratings:
     value = _field(record, name, dict)
-    try:
-        return Ratings(value.get("stress"), value.get("connected"))
-    except ValidationError as error:
-        raise RecordError(f"field {name!r}: {error}") from None
+    return Ratings(value.get("stress"), value.get("connected"))
 
 
 def recall_to_dict(recall: Recall) -> Record:
@@ -212,7 +209,7 @@ def _plain_recall(record: Mapping[str, Any]) -> Recall | None:
             completed,
             note,
         )
-    except ValueError:  # a date or time that is not one, or a rule of the model (ValidationError)
+    except ValueError:  # a date or time that is not one
         return None
 
 
@@ -226,21 +223,18 @@ def _recall_from_dict(record: Mapping[str, Any]) -> Recall:
     if (recall := _plain_recall(record)) is not None:
         return recall
     finished = None if record.get("finished_at") is None else _time(record, "finished_at")
-    try:
-        return Recall(
-            id=_field(record, "id", str),
-            day=_day(record),
-            started_at=_time(record, "started_at"),
-            finished_at=finished,
-            script=_field(record, "script", str),
-            figure=_field(record, "figure", str),
-            before=_ratings(record, "before"),
-            after=_ratings(record, "after"),
-            completed=_field(record, "completed", bool),
-            note=_field(record, "note", str),
-        )
-    except ValidationError as error:
-        raise _record_error(error) from None
+    return Recall(
+        id=_field(record, "id", str),
+        day=_day(record),
+        started_at=_time(record, "started_at"),
+        finished_at=finished,
+        script=_field(record, "script", str),
+        figure=_field(record, "figure", str),
+        before=_ratings(record, "before"),
+        after=_ratings(record, "after"),
+        completed=_field(record, "completed", bool),
+        note=_field(record, "note", str),
+    )
 
 
 def rest_day_to_dict(rest: RestDay) -> Record:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import gc
 import io
 import json
 import os
@@ -70,6 +71,23 @@ def test_log_prints_one_line_with_what_and_which_day(
     assert (code, err) == (0, "")
     assert out == "Saved hug with Sam (warmth ♥♥♥♥) for Wed 25 Nov 2026.\n"
     assert stored(db_path) == [("Sam", "hug", 4, None, "", TODAY)]
+
+
+def test_the_command_line_freezes_what_it_holds_before_the_process_ends(
+    db_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Run as a command (argv from sys.argv), the records held are frozen for the exit; called
+    with arguments, as tests and embedders do, nothing is frozen."""
+    gc.unfreeze()
+    run(capsys, "--db", str(db_path), "log", "Sam", "--kind", "hug")
+    assert gc.get_freeze_count() == 0
+    monkeypatch.setattr(sys, "argv", ["oxytui", "--db", str(db_path), "log", "Ada", "--kind", "hug"])
+    try:
+        assert cli.main() == 0
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
+    assert [who for who, *_ in stored(db_path)] == ["Sam", "Ada"]
 
 
 def test_log_all_fields(db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -6,8 +6,11 @@ Each run is a new process, `python -m oxytui --db FILE log Sam --kind hug`, time
 it starts until it has exited (the record durable on disk). Three kinds of run alternate: on the
 10-year file, on a file with nothing logged (the floor: Python, the imports, the lock and one small
 save), and `python -c pass` for scale. Both files were welcomed and have today's backup, as on an
-evening's second entry. Then, in this process, what bounds the difference: opening the Store on each
-file (reading, decoding and checking every record) and one save on each.
+evening's second entry. A fourth kind, the floor, is the least any log into ten years must do, as a
+process of its own (`_log_floor.py`): the same imports, then read and decode the file, make its
+records objects without checking a rule, add one and write the file durably. Then, in this process,
+what bounds the difference: opening the Store on each file (reading, decoding and checking every
+record) and one save on each.
 Goal: ten years <= 1.5x the empty file.
 """
 
@@ -27,6 +30,7 @@ from oxytui.core.model import ContactDraft
 from oxytui.store import Store
 
 GOAL_RATIO = 1.5
+FLOOR = Path(__file__).with_name("_log_floor.py")
 
 
 def log_command(path: Path) -> list[str]:
@@ -101,17 +105,20 @@ def main(argv: list[str] | None = None) -> int:
     compile_as_installed()
     with data_file("oxytui-log-", args.years) as path:
         empty = empty_file(path.parent)
+        floor_file = path.parent / "floor.json"
+        floor_file.write_bytes(path.read_bytes())
         times, cpu = measure(
             max(3, args.runs),
             {
                 "ten": lambda: log_command(path),
                 "empty": lambda: log_command(empty),
                 "python": lambda: [sys.executable, "-c", "pass"],
+                "floor": lambda: [sys.executable, str(FLOOR), str(floor_file)],
             },
         )
         open_ten, save_ten = _in_process(path, 5)
         open_empty, save_empty = _in_process(empty, 5)
-    ten, nothing, python = (median_ms(times[kind]) for kind in ("ten", "empty", "python"))
+    ten, nothing, python, floor = (median_ms(times[kind]) for kind in ("ten", "empty", "python", "floor"))
     ten_cpu, nothing_cpu = median_ms(cpu["ten"]), median_ms(cpu["empty"])
     rows = [
         Row("python -c pass (for scale)", f"{python:.0f} ms"),
@@ -120,6 +127,8 @@ def main(argv: list[str] | None = None) -> int:
         Row(
             "ratio ten years / empty", f"{ten / nothing:.2f}", f"<= {GOAL_RATIO}", ten <= GOAL_RATIO * nothing
         ),
+        Row(f"floor: the least a log into {args.years:g} years does", f"{floor:.0f} ms"),
+        Row("  floor / oxytui log on the empty file", f"{floor / nothing:.2f}"),
         Row("CPU: oxytui log, empty file", f"{nothing_cpu:.0f} ms"),
         Row(f"CPU: oxytui log, {args.years:g} years", f"{ten_cpu:.0f} ms"),
         Row("CPU ratio ten years / empty", f"{ten_cpu / nothing_cpu:.2f}"),

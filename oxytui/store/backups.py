@@ -1,4 +1,4 @@
-"""Backups beside the data file (one per logical day, kept by count, never by the clock); restoring one."""
+"""Backups beside the data file (one per logical day, see core/retention.py); restoring one."""
 
 from __future__ import annotations
 
@@ -6,9 +6,10 @@ import contextlib
 import os
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from pathlib import Path
 
+from oxytui.core.retention import backups_to_keep
 from oxytui.paths import backup_dir
 from oxytui.safe_files import atomic_write, read_regular_file
 from oxytui.store.errors import UnreadableFileError, check_path, refuse_read_only, write_failed
@@ -16,8 +17,6 @@ from oxytui.store.fileformat import decode
 from oxytui.store.lock import locked
 from oxytui.store.verify import file_problem, record_problem
 
-KEEP_DAYS = 14  # the newest 14 daily backups
-KEEP_WEEKS = 8  # and the newest backup of each of the newest 8 weeks that have one
 KEEP_BEFORE_RESTORE = 5  # copies of a file a restore replaced
 DAILY, BEFORE_RESTORE = "daily", "before restore"
 
@@ -95,25 +94,6 @@ def restore_hint(path: Path) -> str:
         f"The file was left untouched. The newest good backup is {backup.path}.\n"
         f"To go back to it: oxytui --db {path} restore {backup.path}"
     )
-
-
-def backups_to_keep(days: list[date]) -> set[date]:
-    """The backup days kept: the newest KEEP_DAYS, and the newest of each of the newest KEEP_WEEKS weeks.
-
-    Counted among the backups themselves, never against the clock: a clock set wrong for a day
-    makes one backup more, and so pushes out at most one daily and one weekly backup.
-    """
-    newest_first = sorted(set(days), reverse=True)
-    keep = set(newest_first[:KEEP_DAYS])
-    weeks: set[date] = set()
-    for day in newest_first:
-        monday = day - timedelta(days=day.weekday())
-        if monday not in weeks:
-            if len(weeks) == KEEP_WEEKS:
-                break
-            weeks.add(monday)
-            keep.add(day)
-    return keep
 
 
 def copy_to_backups(db_path: Path, target: Path) -> Path | None:

@@ -16,7 +16,7 @@ from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, 
 
 from oxytui.core.model import ContactDraft, Ratings, Recall, Settings, ValidationError, new_id
 from oxytui.store import Store
-from oxytui.store.fileformat import Data, decode_versioned
+from oxytui.store.fileformat import Data, decode
 from tests.conftest import BERLIN, FakeClock
 
 TODAY = date(2026, 11, 25)  # the clock fixture's logical day
@@ -282,9 +282,9 @@ def test_reads_are_served_from_memory(store: Store, monkeypatch: pytest.MonkeyPa
 
     def counting_decode(raw: bytes, path: Path) -> tuple[Data, int]:
         calls.append(path)
-        return decode_versioned(raw, path)
+        return decode(raw, path)
 
-    monkeypatch.setattr("oxytui.store.storage.decode_versioned", counting_decode)
+    monkeypatch.setattr("oxytui.store.storage.decode", counting_decode)
     for _ in range(50):
         store.contacts_on(TODAY)
         store.all_contacts()

@@ -74,12 +74,7 @@ def _shape_problem(value: Any) -> str | None:
     return None
 
 
-def decode(raw: bytes, path: Path) -> Data:
-    """Decode and check a data file, migrating an older schema in memory (see decode_versioned)."""
-    return decode_versioned(raw, path)[0]
-
-
-def decode_versioned(raw: bytes, path: Path) -> tuple[Data, int]:
+def decode(raw: bytes, path: Path) -> tuple[Data, int]:
     """Decode and check a data file, migrating an older schema in memory; also the version on disk.
 
     Raises UnreadableFileError (naming `path` and the problem) for anything that is not a

@@ -15,7 +15,7 @@ from tinydb.table import Table
 
 from oxytui.safe_files import NotRegularFileError, atomic_write, read_regular_file
 from oxytui.store.errors import NotAFileError, StoreError, UnreadableFileError
-from oxytui.store.fileformat import SCHEMA_VERSION, Data, decode_versioned, encode, schema_version
+from oxytui.store.fileformat import SCHEMA_VERSION, Data, decode, encode, schema_version
 
 Stamp = tuple[int, int, int]  # inode, size and mtime_ns: what identifies one version of the file on disk
 
@@ -117,7 +117,7 @@ class DurableStorage(Storage):
             self._data, self._stamp, self.disk_version = {}, None, SCHEMA_VERSION
             return
         raw = self._read()
-        data, self.disk_version = decode_versioned(raw, self.path)
+        data, self.disk_version = decode(raw, self.path)
         self._data, self._stamp = data, self._hold()
         if self._stamp != stamp:  # replaced while we read: read the newer one
             self.load()

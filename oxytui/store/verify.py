@@ -52,7 +52,7 @@ def record_problem(data: Data) -> str | None:
 def file_problem(path: Path) -> str | None:
     """None when the file at `path` is a complete oxytui file whose records all meet the rules."""
     try:
-        data = decode(read_regular_file(path), path)
+        data, _ = decode(read_regular_file(path), path)
     except UnreadableFileError as error:
         return str(error)
     except OSError as error:

@@ -108,13 +108,6 @@ def test_future_day_refused_and_nothing_written(store: Store, db_path: Path) -> 
         store.set_rest_day(TODAY + timedelta(days=2))
 
 
-def test_people_most_often_first(store: Store) -> None:
-    for who in ["Kim", "Sam", "Sam", "Rex", "Sam", "Kim"]:
-        store.add_contact(draft(who))
-    assert store.people() == ["Sam", "Kim", "Rex"]
-    assert store.people(since=TODAY + timedelta(days=1)) == []
-
-
 def test_edit_and_delete(store: Store) -> None:
     contact = store.add_contact(draft("Sam"))
     edited = store.edit_contact(contact.id, ContactDraft("Samantha", "cuddle", 5, 30, "sofa"))
@@ -290,7 +283,7 @@ def test_reads_are_served_from_memory(store: Store, monkeypatch: pytest.MonkeyPa
         store.all_contacts()
         store.recalls()
         store.rest_days()
-        store.people()
+        store.everyone()
         store.export_data()
     assert calls == []
 

@@ -99,10 +99,6 @@ class DataFile:
         """The logical day now (the Store's clock and settings say which)."""
         raise NotImplementedError
 
-    def has_settings(self) -> bool:
-        """True when the file holds saved settings."""
-        return bool(self._storage.read().get("settings"))
-
     # --- changing ------------------------------------------------------------------------
 
     def write(self, change: Callable[[], T]) -> T:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, datetime
@@ -110,16 +109,6 @@ class Store(PeopleStore):
     def days_with_contacts(self) -> set[date]:
         """Every logical day that has at least one contact."""
         return set(self.records.by_day)
-
-    def people(self, since: date | None = None) -> list[str]:
-        """The people logged (since `since`), most often first."""
-
-        def count() -> list[str]:
-            contacts = self.records.contacts.values()
-            counts = Counter(c.who for c in contacts if since is None or c.day >= since)
-            return [who for who, _ in counts.most_common()]
-
-        return list(self.derived(("people", since), count))
 
     def _check_day(self, day: date) -> None:
         if message := day_error(day):
@@ -271,7 +260,7 @@ class Store(PeopleStore):
                 list({r.id: r for r in recalls if r.id not in records.recalls}.values()),
                 list({r.day: r for r in rest_days if r.day not in records.rest}.values()),
                 [p for key, p in people.items() if key not in records.people],
-                [settings] if settings is not None and not self.has_settings() else [],
+                [settings] if settings is not None and not self._storage.read().get("settings") else [],
             )
 
         def change() -> int:

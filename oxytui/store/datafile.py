@@ -1,7 +1,7 @@
 """The data file held in TinyDB: loading, changes made in one transaction each, and the data version.
 
-The version grows with every change: each of ours, and each reload after another process changed
-the file. Everything read from the records (see views.py) is derived once per version.
+The version grows with every change, ours or another process's (seen on reload); each version has its
+own Records (views.py), and everything derived from them is kept with them.
 """
 
 from __future__ import annotations
@@ -37,8 +37,6 @@ class DataFile:
         self.lock_timeout = LOCK_TIMEOUT  # seconds a write waits for another writer (0: it does not wait)
         self._current: Records | None = None  # None after a change of ours, until read
         self._before: Records | None = None  # the records before our last change, reused where unchanged
-        self._derived: dict[object, Any] = {}
-        self._derived_version = -1
         self.reload()
         if self._leftover_temps():
             with locked(path):
@@ -88,11 +86,10 @@ class DataFile:
 
     def derived(self, key: object, build: Callable[[], T]) -> T:
         """`build()`, worked out once per version of the data (and per `key`)."""
-        if self._derived_version != self.version:
-            self._derived, self._derived_version = {}, self.version
-        if key not in self._derived:
-            self._derived[key] = build()
-        result: T = self._derived[key]
+        derived = self.records.derived
+        if key not in derived:
+            derived[key] = build()
+        result: T = derived[key]
         return result
 
     def today(self) -> date:

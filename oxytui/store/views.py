@@ -72,6 +72,7 @@ class Records:
     ) -> None:
         """The records of `data`; after a change of ours, from the `before` version and the ids of the
         documents the change `touched` (by table), the others carried over as they were."""
+        self.derived: dict[object, Any] = {}  # what the Store works out from this version: see DataFile
         since = before if touched is not None else None
         changed = touched or {}
         self._contacts: Parsed[Contact] = _parse(

@@ -1,10 +1,8 @@
-"""What the Store reads: core objects derived from TinyDB's tables, once per version of the data.
+"""What the Store reads: core objects derived from TinyDB's tables, a `Records` per version of the data.
 
-TinyDB's tables hold the records; nothing here is kept in step by hand. A `Records` is built for one
-version of the data; a change (ours, or another process's seen on reload) makes a new version and
-so a new `Records`. Building one reuses the parsed record of every document that is the very same
-object as before: the Store never changes a contact's or recall's document in place (it removes it
-and inserts the new one), so an unchanged object is an unchanged record.
+After a change of ours, the parsed record of every document that is the very same object as before is
+reused: the Store never changes a document in place (it removes it and inserts a new one), so an
+unchanged object is an unchanged record.
 """
 
 from __future__ import annotations
@@ -32,9 +30,8 @@ Parsed = tuple[Documents, dict[str, T]]  # a table's documents by id, and their 
 def _parse(
     data: Data, table: str, path: Path, before: Parsed[T] | None = None, touched: set[str] | None = None
 ) -> Parsed[T]:
-    """Every document of `table` and its record: all parsed (all at once, typed.py, where it can), or,
-    given the `before` version and the `touched` ids, only the documents a change reached, the others
-    carried over."""
+    """Every document of `table` and its record: all parsed (at once where typed.py can), or, given the
+    `before` version and the `touched` ids, only those a change reached."""
     parse: Callable[[Mapping[str, Any]], T] = PARSERS[table]
     documents = data.get(table, {})
 
@@ -70,8 +67,8 @@ class Records:
         before: Records | None = None,
         touched: Mapping[str, set[str]] | None = None,
     ) -> None:
-        """The records of `data`; after a change of ours, from the `before` version and the ids of the
-        documents the change `touched` (by table), the others carried over as they were."""
+        """The records of `data`; after a change of ours, from the `before` version and the documents
+        the change `touched` (ids by table)."""
         self.derived: dict[object, Any] = {}  # what the Store works out from this version: see DataFile
         since = before if touched is not None else None
         changed = touched or {}
@@ -84,8 +81,7 @@ class Records:
         self.recalls = {recall.id: recall for recall in self._recalls[1].values()}
         rest: Parsed[RestDay] = _parse(data, "rest_days", path)
         self.rest = {day.day: day for day in rest[1].values()}
-        settings: Parsed[Settings] = _parse(data, "settings", path)
-        self.settings = next(iter(settings[1].values()), Settings())
+        self.settings: Settings = next(iter(_parse(data, "settings", path)[1].values()), Settings())
         people: Parsed[PersonRecord] = _parse(data, "people", path)
         self.people = {name_key(record.name): record for record in people[1].values()}  # last one wins
         if since is None:
@@ -119,12 +115,9 @@ class Records:
         contacts.sort(key=lambda c: (c.logged_at, docs.get(c.id, 0)))
 
     def _index_changes(self, before: Records, touched: set[str]) -> bool:
-        """Index from `before`'s indexes and the contacts whose documents were `touched`; False when
-        that cannot be done.
-
-        A change of ours touches a few documents; re-sorting every day of ten years for it cost more
-        than the rest of a save. Files holding one contact id twice are indexed whole.
-        """
+        """Patch `before`'s indexes with the contacts whose documents were `touched`; False when a file
+        holds one id twice, or the change is large: then all is indexed anew. (Re-sorting every day of
+        ten years for one change cost more than the rest of a save.)"""
         (old_docs, old), (now_docs, now) = before._contacts, self._contacts
         gone = [old[key] for key in touched if key in old and now_docs.get(key) is not old_docs[key]]
         new = [(key, now[key]) for key in touched if key in now and old_docs.get(key) is not now_docs[key]]
@@ -149,6 +142,3 @@ class Records:
                 self._sort(contacts)
                 self.by_day[day] = contacts
         return True
-
-
-__all__ = ["Records"]

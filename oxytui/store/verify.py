@@ -1,4 +1,4 @@
-"""Full validation of a decoded data file: its shape (fileformat.decode) and every record's rules."""
+"""Reading the records of a decoded data file (at once where typed.py can), and full validation of a file."""
 
 from __future__ import annotations
 
@@ -28,24 +28,32 @@ PARSERS: dict[str, Callable[[Mapping[str, Any]], Any]] = {
 }
 
 
-def malformed(table: str, key: str, record: Mapping[str, Any], error: RecordError) -> str:
-    """Which record breaks which rule: 'a malformed record (contacts #3, id ab12: ...)'."""
-    ident = record.get("id")
-    named = f", id {ident}" if isinstance(ident, str) and ident.isalnum() and len(ident) <= 64 else ""
-    return f"a malformed record ({table} #{key}{named}: {error})"
+def read_record(table: str, key: str, document: Mapping[str, Any]) -> Any:
+    """The record of one document of `table`; a RecordError says which record breaks which rule:
+    'a malformed record (contacts #3, id ab12: ...)'."""
+    try:
+        return PARSERS[table](document)
+    except RecordError as error:
+        ident = document.get("id")
+        named = f", id {ident}" if isinstance(ident, str) and ident.isalnum() and len(ident) <= 64 else ""
+        raise RecordError(f"a malformed record ({table} #{key}{named}: {error})") from None
+
+
+def read_table(data: Data, table: str) -> dict[str, Any]:
+    """Every record of `table` by document id: all at once where typed.py can, else one at a time."""
+    documents = data.get(table, {})
+    if table in TABLES and (records := typed_records(table, documents)) is not None:
+        return records
+    return {key: read_record(table, key, document) for key, document in documents.items()}
 
 
 def record_problem(data: Data) -> str | None:
     """None when every record of `data` meets the rules, else which record and field do not."""
-    for table, parse in PARSERS.items():
-        documents = data.get(table, {})
-        if table in TABLES and typed_records(table, documents) is not None:
-            continue  # every record of the table read and checked at once
-        for key, record in documents.items():
-            try:
-                parse(record)
-            except RecordError as error:
-                return malformed(table, key, record, error)
+    try:
+        for table in PARSERS:
+            read_table(data, table)
+    except RecordError as error:
+        return str(error)
     return None
 
 

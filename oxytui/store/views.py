@@ -7,7 +7,7 @@ unchanged object is an unchanged record.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from datetime import date
 from functools import cached_property
 from operator import attrgetter
@@ -19,8 +19,7 @@ from oxytui.core.people import name_key
 from oxytui.core.records import RecordError
 from oxytui.store.errors import UnreadableFileError
 from oxytui.store.fileformat import Data
-from oxytui.store.typed import TABLES, typed_records
-from oxytui.store.verify import PARSERS, malformed
+from oxytui.store.verify import read_record, read_table
 
 T = TypeVar("T")
 Documents = dict[str, Mapping[str, Any]]
@@ -30,31 +29,23 @@ Parsed = tuple[Documents, dict[str, T]]  # a table's documents by id, and their 
 def _parse(
     data: Data, table: str, path: Path, before: Parsed[T] | None = None, touched: set[str] | None = None
 ) -> Parsed[T]:
-    """Every document of `table` and its record: all parsed (at once where typed.py can), or, given the
-    `before` version and the `touched` ids, only those a change reached."""
-    parse: Callable[[Mapping[str, Any]], T] = PARSERS[table]
+    """Every document of `table` and its record: all parsed, or, given the `before` version and the
+    `touched` ids, only those a change reached."""
     documents = data.get(table, {})
-
-    def record(key: str, document: Mapping[str, Any]) -> T:
-        try:
-            return parse(document)
-        except RecordError as error:
-            raise UnreadableFileError(f"{path} has {malformed(table, key, document, error)}") from None
-
-    if before is None or touched is None:
-        records = typed_records(table, documents) if table in TABLES else None
-        if records is None:
-            records = {key: record(key, document) for key, document in documents.items()}
-        return dict(documents), records
-    docs, changed = dict(before[0]), dict(before[1])
-    for key in touched:
-        document = documents.get(key)
-        if document is None:
-            docs.pop(key, None)
-            changed.pop(key, None)
-        elif before[0].get(key) is not document:
-            docs[key], changed[key] = document, record(key, document)
-    return docs, changed
+    try:
+        if before is None or touched is None:
+            return dict(documents), read_table(data, table)
+        docs, records = dict(before[0]), dict(before[1])
+        for key in touched:
+            document = documents.get(key)
+            if document is None:
+                docs.pop(key, None)
+                records.pop(key, None)
+            elif before[0].get(key) is not document:
+                docs[key], records[key] = document, read_record(table, key, document)
+        return docs, records
+    except RecordError as error:
+        raise UnreadableFileError(f"{path} has {error}") from None
 
 
 class Records:

@@ -125,7 +125,7 @@ class DataFile:
         return result
 
     def put(self, table: str, documents: Mapping[int, dict[str, Any]]) -> None:
-        """Replace the documents with these ids by new ones (never changed in place: see views.py)."""
+        """Replace the documents with these ids by new ones."""
         if documents:
             self.db.table(table).remove(doc_ids=list(documents))
             self.db.table(table).insert_multiple(Document(d, doc_id=i) for i, d in documents.items())

@@ -157,6 +157,6 @@ class PeopleStore(DataFile):
         return len(whos)
 
     def _set_field(self, table: str, field: str, values: dict[str, str]) -> None:
-        """Set `field` of each record whose id is in `values` to its value (new documents, see views.py)."""
+        """Set `field` of each record whose id is in `values` to its value."""
         documents = self.db.table(table).search(Query().id.test(lambda id_: id_ in values))
         self.put(table, {doc.doc_id: {**doc, field: values[doc["id"]]} for doc in documents})

@@ -1,13 +1,11 @@
 """What the Store reads: core objects derived from TinyDB's tables, a `Records` per version of the data.
 
-After a change of ours, the parsed record of every document that is the very same object as before is
-reused: the Store never changes a document in place (it removes it and inserts a new one), so an
-unchanged object is an unchanged record.
+After a change of ours, only the documents it touched (storage.py notes them) are parsed again.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import date
 from functools import cached_property
 from operator import attrgetter
@@ -22,28 +20,24 @@ from oxytui.store.fileformat import Data
 from oxytui.store.verify import read_record, read_table
 
 T = TypeVar("T")
-Documents = dict[str, Mapping[str, Any]]
-Parsed = tuple[Documents, dict[str, T]]  # a table's documents by id, and their records (the same ids)
 
 
 def _parse(
-    data: Data, table: str, path: Path, before: Parsed[T] | None = None, touched: set[str] | None = None
-) -> Parsed[T]:
-    """Every document of `table` and its record: all parsed, or, given the `before` version and the
-    `touched` ids, only those a change reached."""
+    data: Data, table: str, path: Path, before: dict[str, T] | None = None, touched: Iterable[str] = ()
+) -> dict[str, T]:
+    """The records of `table` by document id: all parsed, or those of the `before` version with the
+    `touched` documents parsed again."""
     documents = data.get(table, {})
     try:
-        if before is None or touched is None:
-            return dict(documents), read_table(data, table)
-        docs, records = dict(before[0]), dict(before[1])
+        if before is None:
+            return read_table(data, table)
+        records = dict(before)
         for key in touched:
-            document = documents.get(key)
-            if document is None:
-                docs.pop(key, None)
+            if key in documents:
+                records[key] = read_record(table, key, documents[key])
+            else:
                 records.pop(key, None)
-            elif before[0].get(key) is not document:
-                docs[key], records[key] = document, read_record(table, key, document)
-        return docs, records
+        return records
     except RecordError as error:
         raise UnreadableFileError(f"{path} has {error}") from None
 
@@ -63,28 +57,27 @@ class Records:
         self.derived: dict[object, Any] = {}  # what the Store works out from this version: see DataFile
         since = before if touched is not None else None
         changed = touched or {}
-        self._contacts: Parsed[Contact] = _parse(
-            data, "contacts", path, since._contacts if since else None, changed.get("contacts", set())
+        self._contacts: dict[str, Contact] = _parse(
+            data, "contacts", path, since._contacts if since else None, changed.get("contacts", ())
         )
-        self._recalls: Parsed[Recall] = _parse(
-            data, "recalls", path, since._recalls if since else None, changed.get("recalls", set())
+        self._recalls: dict[str, Recall] = _parse(
+            data, "recalls", path, since._recalls if since else None, changed.get("recalls", ())
         )
-        self.recalls = {recall.id: recall for recall in self._recalls[1].values()}
-        rest: Parsed[RestDay] = _parse(data, "rest_days", path)
-        self.rest = {day.day: day for day in rest[1].values()}
-        self.settings: Settings = next(iter(_parse(data, "settings", path)[1].values()), Settings())
-        people: Parsed[PersonRecord] = _parse(data, "people", path)
-        self.people = {name_key(record.name): record for record in people[1].values()}  # last one wins
+        self.recalls = {recall.id: recall for recall in self._recalls.values()}
+        rest: dict[str, RestDay] = _parse(data, "rest_days", path)
+        self.rest = {day.day: day for day in rest.values()}
+        self.settings: Settings = next(iter(_parse(data, "settings", path).values()), Settings())
+        people: dict[str, PersonRecord] = _parse(data, "people", path)
+        self.people = {name_key(record.name): record for record in people.values()}  # last one wins
         if since is None:
             self._index_all()
         elif not self._index_changes(since, changed.get("contacts", set())):
-            # Carried over from `since`, the documents are in its order: index them in the file's.
-            docs, records = self._contacts
-            self._contacts = docs, {key: records[key] for key in data.get("contacts", {})}
+            # Carried over from `since`, the records are in its order: index them in the file's.
+            self._contacts = {key: self._contacts[key] for key in data.get("contacts", {})}
             self._index_all()
 
     def _index_all(self) -> None:
-        records = self._contacts[1]
+        records = self._contacts
         ids = list(map(attrgetter("id"), records.values()))
         self.contacts: dict[str, Contact] = dict(zip(ids, records.values(), strict=True))
         # id -> TinyDB document id (every record is kept under a whole number: fileformat.py)
@@ -109,9 +102,9 @@ class Records:
         """Patch `before`'s indexes with the contacts whose documents were `touched`; False when a file
         holds one id twice, or the change is large: then all is indexed anew. (Re-sorting every day of
         ten years for one change cost more than the rest of a save.)"""
-        (old_docs, old), (now_docs, now) = before._contacts, self._contacts
-        gone = [old[key] for key in touched if key in old and now_docs.get(key) is not old_docs[key]]
-        new = [(key, now[key]) for key in touched if key in now and old_docs.get(key) is not now_docs[key]]
+        old, now = before._contacts, self._contacts
+        gone = [old[key] for key in touched if key in old]
+        new = [(key, now[key]) for key in touched if key in now]
         if len(before.contacts) != len(old) or len(gone) + len(new) > 64:
             return False
         self.contacts, self.contact_docs = dict(before.contacts), dict(before.contact_docs)

@@ -151,7 +151,7 @@ def opened(path: Path, monkeypatch: pytest.MonkeyPatch, *, typed_read: bool) -> 
             records = Store.open(path).records
         except StoreError as error:
             return f"{problem}; error: {error}"
-    return repr((problem, records._contacts[1], records.recalls, records.contacts, records.by_day))
+    return repr((problem, records._contacts, records.recalls, records.contacts, records.by_day))
 
 
 @pytest.mark.parametrize(

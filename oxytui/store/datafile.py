@@ -1,4 +1,5 @@
-"""The data file held in TinyDB: loading, changes made in one transaction each, and the data version.
+"""The data file held in TinyDB: loading, changes made in one transaction each (undone from this
+session's journal), the logical day of its clock, and the data version.
 
 The version grows with every change, ours or another process's (seen on reload); each version has its
 own Records (views.py), and everything derived from them is kept with them.
@@ -8,38 +9,46 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Mapping
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
 from tinydb.table import Document
 
+from oxytui.core.days import logical_day, now_local
 from oxytui.paths import backup_dir
 from oxytui.safe_files import leftover_temps
 from oxytui.store.backups import copy_to_backups, migration_backup_path, restore_hint, take_daily_backup
-from oxytui.store.errors import NotAFileError, UnreadableFileError, refuse_read_only, write_failed
+from oxytui.store.errors import NotAFileError, UnreadableFileError, check_path, refuse_read_only, write_failed
 from oxytui.store.fileformat import SCHEMA_VERSION, new_meta
 from oxytui.store.lock import LOCK_TIMEOUT, locked
 from oxytui.store.storage import DurableStorage, InPlaceTinyDB
 from oxytui.store.views import Records
 
 T = TypeVar("T")
+Clock = Callable[[], datetime]
+Step = tuple[str, Callable[[], None]]  # a change, in words, and the step that puts things back
 SINGLE_DOC = 1  # doc id of the one document in `meta` and `settings`
 
 
 class DataFile:
-    """The Store's base: the data file's TinyDB tables, read without a lock and changed under it."""
+    """The Store's base: the data file's TinyDB tables, read without a lock and changed under it.
 
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self._storage = DurableStorage(path)
+    `path` need not exist (it is created by the first save); `clock` gives the local time now.
+    """
+
+    def __init__(self, path: Path, *, clock: Clock = now_local) -> None:
+        self.path = check_path(Path(path))
+        self._clock = clock
+        self._journal: list[Step] = []  # this session's changes, newest last
+        self._storage = DurableStorage(self.path)
         self.version = 0
         self.lock_timeout = LOCK_TIMEOUT  # seconds a write waits for another writer (0: it does not wait)
         self._current: Records | None = None  # None after a change of ours, until read
         self._before: Records | None = None  # the records before our last change, reused where unchanged
         self.reload()
         if self._leftover_temps():
-            with locked(path):
+            with locked(self.path):
                 for leftover in self._leftover_temps():
                     leftover.unlink(missing_ok=True)
 
@@ -93,8 +102,8 @@ class DataFile:
         return result
 
     def today(self) -> date:
-        """The logical day now (the Store's clock and settings say which)."""
-        raise NotImplementedError
+        """The logical day now."""
+        return logical_day(self._clock(), self.records.settings.day_start_hour)
 
     # --- changing ------------------------------------------------------------------------
 
@@ -103,8 +112,7 @@ class DataFile:
         refuse_read_only(self.path)
         with locked(self.path, self.lock_timeout):
             try:
-                if self._storage.changed_on_disk():
-                    self.reload()
+                self.refresh()
                 take_daily_backup(self.path, self.today())
                 if self._storage.disk_version < SCHEMA_VERSION:  # the first write in the newer schema
                     old = migration_backup_path(self.path, self._storage.disk_version, self.today())
@@ -133,3 +141,17 @@ class DataFile:
     def set_settings(self, document: dict[str, Any]) -> None:
         """Save the settings document."""
         self.db.table("settings").upsert(Document(document, doc_id=SINGLE_DOC))
+
+    @property
+    def can_undo(self) -> bool:
+        """True when there is a change of this session to undo."""
+        return bool(self._journal)
+
+    def undo(self) -> str | None:
+        """Undo the last change made through this store; return what was undone, or None."""
+        if not self._journal:
+            return None
+        description, revert = self._journal[-1]
+        self.write(revert)
+        self._journal.pop()
+        return description

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Final
 
 from tinydb import Query
@@ -29,8 +28,6 @@ def _unknown(name: str) -> ValidationError:
 
 class PeopleStore(DataFile):
     """A base of the Store: person records in the `people` table, people derived once per version."""
-
-    _journal: list[tuple[str, Callable[[], None]]]  # see Store
 
     # --- reading -------------------------------------------------------------------------
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
@@ -10,7 +9,7 @@ from typing import Any, Unpack
 
 from tinydb import Query
 
-from oxytui.core.days import format_day, logical_day, now_local
+from oxytui.core.days import format_day, now_local
 from oxytui.core.figures import future_day_message
 from oxytui.core.model import (
     Contact,
@@ -32,12 +31,9 @@ from oxytui.core.records import (
     settings_to_dict,
 )
 from oxytui.core.validate import check, contact_errors, day_error, recall_errors
-from oxytui.store.errors import check_path
+from oxytui.store.datafile import Clock
 from oxytui.store.fileformat import SCHEMA_VERSION
 from oxytui.store.people import PeopleStore
-
-Clock = Callable[[], datetime]
-Step = tuple[str, Callable[[], None]]  # a change, in words, and the step that puts things back
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,11 +47,6 @@ class ImportResult:
 class Store(PeopleStore):
     """Contacts, recalls, rest days, settings and people in one durable TinyDB file."""
 
-    def __init__(self, path: Path, *, clock: Clock = now_local) -> None:
-        self._clock = clock
-        self._journal: list[Step] = []  # this session's changes, newest last
-        super().__init__(check_path(Path(path)))
-
     @classmethod
     def open(cls, path: Path, *, clock: Clock = now_local) -> Store:
         """Open the data file at `path` (created on the first save if it is missing)."""
@@ -66,10 +57,6 @@ class Store(PeopleStore):
     def now(self) -> datetime:
         """The current local time, from the store's clock."""
         return self._clock()
-
-    def today(self) -> date:
-        """The logical day now."""
-        return logical_day(self._clock(), self.settings.day_start_hour)
 
     @property
     def settings(self) -> Settings:
@@ -161,22 +148,6 @@ class Store(PeopleStore):
     def _drop_contact(self, contact_id: str) -> None:
         if (doc_id := self.records.contact_docs.get(contact_id)) is not None:  # None: deleted elsewhere
             self.db.table("contacts").remove(doc_ids=[doc_id])
-
-    # --- undo ----------------------------------------------------------------------------
-
-    @property
-    def can_undo(self) -> bool:
-        """True when there is a change of this session to undo."""
-        return bool(self._journal)
-
-    def undo(self) -> str | None:
-        """Undo the last change made through this store; return what was undone, or None."""
-        if not self._journal:
-            return None
-        description, revert = self._journal[-1]
-        self.write(revert)
-        self._journal.pop()
-        return description
 
     # --- rest days -----------------------------------------------------------------------
 

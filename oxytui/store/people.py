@@ -31,10 +31,6 @@ class PeopleStore(DataFile):
 
     # --- reading -------------------------------------------------------------------------
 
-    def person_records(self) -> dict[str, PersonRecord]:
-        """What the user keeps about people, by name key."""
-        return dict(self.records.people)
-
     def everyone(self) -> dict[str, Person]:
         """Every person by name key, derived from the contacts (worked out again only after a change)."""
         today = self.today()

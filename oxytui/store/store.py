@@ -100,11 +100,10 @@ class Store(PeopleStore):
     def _check_day(self, day: date) -> None:
         if message := day_error(day):
             raise ValidationError({"day": message})
-        if day > self.today():
+        today = self.today()
+        if day > today:
             hour = self.settings.day_start_hour
-            raise ValidationError(
-                {"day": future_day_message(format_day(day), format_day(self.today()), hour)}
-            )
+            raise ValidationError({"day": future_day_message(format_day(day), format_day(today), hour)})
 
     def add_contact(self, draft: ContactDraft, day: date | None = None) -> Contact:
         """Save a new contact for `day` (today by default) and return it."""
@@ -163,20 +162,13 @@ class Store(PeopleStore):
         """Mark `day` as a rest day."""
         self._check_day(day)
         rest = RestDay(day, reason.strip())
-        previous = self.records.rest.get(day)
-        self.write(lambda: self._put_rest(day, rest))
-        self._journal.append(
-            (f"marked {format_day(day)} as a rest day", lambda: self._put_rest(day, previous))
-        )
+        self._change_rest(day, rest, f"marked {format_day(day)} as a rest day")
         return rest
 
     def clear_rest_day(self, day: date) -> None:
         """Unmark `day` as a rest day."""
-        previous = self.records.rest.get(day)
-        if previous is None:
-            return
-        self.write(lambda: self._put_rest(day, None))
-        self._journal.append((f"unmarked {format_day(day)}", lambda: self._put_rest(day, previous)))
+        if day in self.records.rest:
+            self._change_rest(day, None, f"unmarked {format_day(day)}")
 
     def toggle_rest_day(self, day: date) -> bool:
         """Mark or unmark `day`; True when it is now a rest day."""
@@ -185,6 +177,11 @@ class Store(PeopleStore):
             return False
         self.set_rest_day(day)
         return True
+
+    def _change_rest(self, day: date, rest: RestDay | None, words: str) -> None:
+        previous = self.records.rest.get(day)
+        self.write(lambda: self._put_rest(day, rest))
+        self._journal.append((words, lambda: self._put_rest(day, previous)))
 
     def _put_rest(self, day: date, rest: RestDay | None) -> None:
         table = self.db.table("rest_days")

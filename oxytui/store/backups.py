@@ -15,7 +15,7 @@ from oxytui.safe_files import atomic_write, read_regular_file
 from oxytui.store.errors import UnreadableFileError, check_path, refuse_read_only, write_failed
 from oxytui.store.fileformat import decode
 from oxytui.store.lock import locked
-from oxytui.store.verify import file_problem, record_problem
+from oxytui.store.views import file_problem, record_problem
 
 KEEP_BEFORE_RESTORE = 5  # copies of a file a restore replaced
 DAILY, BEFORE_RESTORE = "daily", "before restore"

@@ -17,7 +17,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from oxytui.store import Store, typed, verify
+from oxytui.store import Store, typed, views
 from oxytui.store.errors import StoreError
 from tests.conftest import STORED_CONTACT as CONTACT
 from tests.conftest import STORED_RECALL as RECALL
@@ -145,8 +145,8 @@ def opened(path: Path, monkeypatch: pytest.MonkeyPatch, *, typed_read: bool) -> 
     the error that opening it gives; and what checking it as a backup finds."""
     with monkeypatch.context() as patch:
         if not typed_read:
-            patch.setattr(verify, "typed_records", lambda table, documents: None)
-        problem = verify.file_problem(path)
+            patch.setattr(views, "typed_records", lambda table, documents: None)
+        problem = views.file_problem(path)
         try:
             records = Store.open(path).records
         except StoreError as error:
@@ -171,7 +171,7 @@ def test_the_typed_read_gives_what_the_parsers_give(
         took.append(records is not None and bool(documents))
         return records
 
-    monkeypatch.setattr(verify, "typed_records", counted)
+    monkeypatch.setattr(views, "typed_records", counted)
     fast = opened(path, monkeypatch, typed_read=True)
     slow = opened(path, monkeypatch, typed_read=False)
     assert fast == slow

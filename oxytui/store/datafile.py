@@ -59,8 +59,6 @@ class DataFile:
             found += leftover_temps(backup_dir(self.path), f"{self.path.stem}-")
         return found
 
-    # --- reading -------------------------------------------------------------------------
-
     def reload(self) -> None:
         """Read the file again (a new version)."""
         try:
@@ -104,8 +102,6 @@ class DataFile:
     def today(self) -> date:
         """The logical day now."""
         return logical_day(self._clock(), self.records.settings.day_start_hour)
-
-    # --- changing ------------------------------------------------------------------------
 
     def write(self, change: Callable[[], T]) -> T:
         """Run `change` under the lock, on the newest file, taking the day's backup first."""

@@ -29,8 +29,6 @@ def _unknown(name: str) -> ValidationError:
 class PeopleStore(DataFile):
     """A base of the Store: person records in the `people` table, people derived once per version."""
 
-    # --- reading -------------------------------------------------------------------------
-
     def everyone(self) -> dict[str, Person]:
         """Every person by name key, derived from the contacts (worked out again only after a change)."""
         today = self.today()
@@ -48,8 +46,6 @@ class PeopleStore(DataFile):
         contacts = self.records.contacts
         by_person = self.derived("contacts by person", lambda: contacts_by_person(contacts.values()))
         return list(by_person.get(name_key(name), ()))
-
-    # --- changing ------------------------------------------------------------------------
 
     def _put_person(self, key: str, record: PersonRecord | None) -> None:
         table = self.db.table("people")

@@ -113,13 +113,12 @@ class Records:
         """The records of `data`; after a change of ours, from the `before` version and the documents
         the change `touched` (ids by table)."""
         self.derived: dict[object, Any] = {}  # what the Store works out from this version: see DataFile
-        since = before if touched is not None else None
         changed = touched or {}
         self._contacts: dict[str, Contact] = _parse(
-            data, "contacts", path, since._contacts if since else None, changed.get("contacts", ())
+            data, "contacts", path, before._contacts if before else None, changed.get("contacts", ())
         )
         self._recalls: dict[str, Recall] = _parse(
-            data, "recalls", path, since._recalls if since else None, changed.get("recalls", ())
+            data, "recalls", path, before._recalls if before else None, changed.get("recalls", ())
         )
         self.recalls = {recall.id: recall for recall in self._recalls.values()}
         rest: dict[str, RestDay] = _parse(data, "rest_days", path)
@@ -127,10 +126,10 @@ class Records:
         self.settings: Settings = next(iter(_parse(data, "settings", path).values()), Settings())
         people: dict[str, PersonRecord] = _parse(data, "people", path)
         self.people = {name_key(record.name): record for record in people.values()}  # last one wins
-        if since is None:
+        if before is None:
             self._index_all()
-        elif not self._index_changes(since, changed.get("contacts", set())):
-            # Carried over from `since`, the records are in its order: index them in the file's.
+        elif not self._index_changes(before, changed.get("contacts", set())):
+            # Carried over from `before`, the records are in its order: index them in the file's.
             self._contacts = {key: self._contacts[key] for key in data.get("contacts", {})}
             self._index_all()
 

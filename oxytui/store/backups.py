@@ -130,11 +130,8 @@ def _before_restore_path(db_path: Path, now: datetime) -> Path:
 
 
 def restore_backup(db_path: Path, backup: Path, now: datetime) -> Path | None:
-    """Replace the data file with `backup`; return where the replaced file was kept (if any).
-
-    A backup that is not a complete file whose every record meets the rules is refused; so is a
-    read-only data file. Any failure leaves the data file exactly as it was.
-    """
+    """Replace the data file with `backup` (refused unless every record of it meets the rules, or when the
+    data file is read-only); return where the replaced file was kept. A failure leaves the file as it was."""
     db_path = check_path(db_path)
     try:
         raw = read_regular_file(backup)

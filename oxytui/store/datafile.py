@@ -32,10 +32,8 @@ SINGLE_DOC = 1  # doc id of the one document in `meta` and `settings`
 
 
 class DataFile:
-    """The Store's base: the data file's TinyDB tables, read without a lock and changed under it.
-
-    `path` need not exist (it is created by the first save); `clock` gives the local time now.
-    """
+    """The Store's base: the data file's TinyDB tables, read without a lock and changed under it (a
+    missing file is made by the first save); `clock` gives the local time now."""
 
     def __init__(self, path: Path, *, clock: Clock = now_local) -> None:
         self.path = check_path(Path(path))

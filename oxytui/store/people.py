@@ -100,10 +100,8 @@ class PeopleStore(DataFile):
         )
 
     def rename_person(self, old: str, new: str) -> int:
-        """Rename a person in every contact and recall; merge into `new` when that person exists.
-
-        Returns how many contacts were renamed. `undo` puts every name and record back.
-        """
+        """Rename a person in every contact and recall (merged into `new` when that person exists); return
+        how many contacts were renamed. `undo` puts every name and record back."""
         new = new.strip()
         PersonRecord(new)  # the new name meets the same rules as any name
         old_key, new_key = name_key(old), name_key(new)

@@ -76,16 +76,14 @@ class PeopleStore(DataFile):
                 note=old.note if note is None else note.strip(),
             )
 
-        record = build()  # checked before the lock is taken
-        previous: PersonRecord | None = None
+        build()  # checked before the lock is taken
 
-        def change() -> None:
-            nonlocal record, previous
-            record = build()  # again, on the newest file
-            previous = self.records.people.get(key)
+        def change() -> tuple[PersonRecord, PersonRecord | None]:
+            record, previous = build(), self.records.people.get(key)  # again, on the newest file
             self._put_person(key, record)
+            return record, previous
 
-        self.write(change)
+        record, previous = self.write(change)
         self._journal.append((f"changed {record.name}", lambda: self._put_person(key, previous)))
         return record
 

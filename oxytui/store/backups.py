@@ -137,8 +137,7 @@ def restore_backup(db_path: Path, backup: Path, now: datetime) -> Path | None:
         raw = read_regular_file(backup)
     except OSError as error:
         raise UnreadableFileError(f"cannot read the backup {backup}: {error.strerror or error}") from None
-    problem = record_problem(decode(raw, backup)[0])
-    if problem is not None:
+    if (problem := record_problem(decode(raw, backup)[0])) is not None:
         raise UnreadableFileError(f"{backup} cannot be restored: it has {problem}.\n{restore_hint(db_path)}")
     refuse_read_only(db_path)
     kept = None

@@ -115,6 +115,18 @@ def test_a_save_reuses_the_records_it_did_not_change(store: Store) -> None:
     assert [c.warmth for c in Store.open(store.path).all_contacts()] == [5, 2]
 
 
+def test_a_document_changed_in_place_is_read_again(store: Store) -> None:
+    """Every document a change reaches is parsed again, even one TinyDB changed in place."""
+    sam = store.add_contact(ContactDraft("Sam", "hug", 4))
+    mia = store.add_contact(ContactDraft("Mia", "hug", 2))
+    kept = store.contact(mia.id)
+    doc_id = store.records.contact_docs[sam.id]
+    store.write(lambda: store.db.table("contacts").update({"warmth": 5}, doc_ids=[doc_id]))
+    assert [c.warmth for c in store.contacts_on(WED)] == [5, 2]
+    assert store.records.contacts[sam.id].warmth == 5
+    assert store.contact(mia.id) is kept  # not reached by the change: not parsed again
+
+
 def test_indexes_kept_across_changes_are_those_built_from_scratch(tmp_path: Path, clock: FakeClock) -> None:
     """After each change the by-day index is patched, not rebuilt; it equals one built anew from the file."""
     from hypothesis import HealthCheck, given, settings

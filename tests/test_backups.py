@@ -10,11 +10,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from oxytui.core.model import ContactDraft
+from oxytui.core.retention import backups_to_keep
 from oxytui.paths import backup_dir
 from oxytui.store import Store, UnreadableFileError
 from oxytui.store.backups import (
     backup_path,
-    backups_to_keep,
     list_backups,
     newest_good_backup,
     restore_backup,

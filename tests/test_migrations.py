@@ -122,7 +122,7 @@ def test_fake_v0_file_is_migrated(db_path: Path, clock: FakeClock, monkeypatch: 
 def test_migration_of_a_file_without_meta(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(MIGRATIONS, 0, v0_to_v1)
     write_json(db_path, {"people": V0_FILE["people"]})
-    data = decode(db_path.read_bytes(), db_path)
+    data, _ = decode(db_path.read_bytes(), db_path)
     assert schema_version(data) == SCHEMA_VERSION
     assert [c["who"] for c in data["contacts"].values()] == ["Sam"]
 

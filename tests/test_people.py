@@ -178,7 +178,7 @@ def test_set_person_and_undo(store: Store) -> None:
     with pytest.raises(ValidationError, match="no one called"):
         store.set_person("Nobody", every_days=3)
     reopened = Store.open(store.path)
-    assert reopened.person_records()["grandma"] == PersonRecord("Grandma", 14, False, "garden")
+    assert reopened.records.people["grandma"] == PersonRecord("Grandma", 14, False, "garden")
 
 
 def test_rename_merges_and_undo_puts_everything_back(store: Store) -> None:
@@ -192,7 +192,7 @@ def test_rename_merges_and_undo_puts_everything_back(store: Store) -> None:
     assert store.rename_person("gran", "Grandma") == 2
     people = store.everyone()
     assert list(people) == ["grandma"] and people["grandma"].contacts == 3
-    merged = store.person_records()["grandma"]
+    merged = store.records.people["grandma"]
     assert (merged.every_days, merged.note) == (7, "second\n\nfirst")  # the kept name's choices first
     assert {c.who for c in Store.open(store.path).all_contacts()} == {"Grandma"}
     store.undo()
@@ -217,7 +217,7 @@ def test_export_carries_people_and_a_schema_1_export_still_imports(store: Store,
     assert other.person("mia").every_days == 10  # type: ignore[union-attr]
     old = {"schema_version": 1, "contacts": data["contacts"]}
     third = Store.open(tmp_path / "third.json")
-    assert third.import_data(old).added == 1 and third.person_records() == {}
+    assert third.import_data(old).added == 1 and third.records.people == {}
 
 
 def schema_1_file(path: Path) -> bytes:

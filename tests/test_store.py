@@ -16,7 +16,7 @@ from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, 
 
 from oxytui.core.model import ContactDraft, Ratings, Recall, Settings, ValidationError, new_id
 from oxytui.store import Store
-from oxytui.store.fileformat import Data, decode_versioned
+from oxytui.store.fileformat import Data, decode
 from tests.conftest import BERLIN, FakeClock
 
 TODAY = date(2026, 11, 25)  # the clock fixture's logical day
@@ -106,13 +106,6 @@ def test_future_day_refused_and_nothing_written(store: Store, db_path: Path) -> 
     assert not db_path.exists()
     with pytest.raises(ValidationError):
         store.set_rest_day(TODAY + timedelta(days=2))
-
-
-def test_people_most_often_first(store: Store) -> None:
-    for who in ["Kim", "Sam", "Sam", "Rex", "Sam", "Kim"]:
-        store.add_contact(draft(who))
-    assert store.people() == ["Sam", "Kim", "Rex"]
-    assert store.people(since=TODAY + timedelta(days=1)) == []
 
 
 def test_edit_and_delete(store: Store) -> None:
@@ -282,15 +275,15 @@ def test_reads_are_served_from_memory(store: Store, monkeypatch: pytest.MonkeyPa
 
     def counting_decode(raw: bytes, path: Path) -> tuple[Data, int]:
         calls.append(path)
-        return decode_versioned(raw, path)
+        return decode(raw, path)
 
-    monkeypatch.setattr("oxytui.store.storage.decode_versioned", counting_decode)
+    monkeypatch.setattr("oxytui.store.storage.decode", counting_decode)
     for _ in range(50):
         store.contacts_on(TODAY)
         store.all_contacts()
         store.recalls()
         store.rest_days()
-        store.people()
+        store.everyone()
         store.export_data()
     assert calls == []
 

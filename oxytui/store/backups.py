@@ -1,4 +1,4 @@
-"""Backups beside the data file (one per logical day, kept by count, never by the clock); restoring one."""
+"""Backups beside the data file (one per logical day, see core/retention.py); restoring one."""
 
 from __future__ import annotations
 
@@ -6,18 +6,17 @@ import contextlib
 import os
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from pathlib import Path
 
+from oxytui.core.retention import backups_to_keep
 from oxytui.paths import backup_dir
 from oxytui.safe_files import atomic_write, read_regular_file
 from oxytui.store.errors import UnreadableFileError, check_path, refuse_read_only, write_failed
 from oxytui.store.fileformat import decode
 from oxytui.store.lock import locked
-from oxytui.store.verify import file_problem, record_problem
+from oxytui.store.views import file_problem, record_problem
 
-KEEP_DAYS = 14  # the newest 14 daily backups
-KEEP_WEEKS = 8  # and the newest backup of each of the newest 8 weeks that have one
 KEEP_BEFORE_RESTORE = 5  # copies of a file a restore replaced
 DAILY, BEFORE_RESTORE = "daily", "before restore"
 
@@ -97,25 +96,6 @@ def restore_hint(path: Path) -> str:
     )
 
 
-def backups_to_keep(days: list[date]) -> set[date]:
-    """The backup days kept: the newest KEEP_DAYS, and the newest of each of the newest KEEP_WEEKS weeks.
-
-    Counted among the backups themselves, never against the clock: a clock set wrong for a day
-    makes one backup more, and so pushes out at most one daily and one weekly backup.
-    """
-    newest_first = sorted(set(days), reverse=True)
-    keep = set(newest_first[:KEEP_DAYS])
-    weeks: set[date] = set()
-    for day in newest_first:
-        monday = day - timedelta(days=day.weekday())
-        if monday not in weeks:
-            if len(weeks) == KEEP_WEEKS:
-                break
-            weeks.add(monday)
-            keep.add(day)
-    return keep
-
-
 def copy_to_backups(db_path: Path, target: Path) -> Path | None:
     """Copy the data file, if there is one, to `target` (atomically, mode 0600); call under the lock."""
     if not db_path.exists():
@@ -150,18 +130,14 @@ def _before_restore_path(db_path: Path, now: datetime) -> Path:
 
 
 def restore_backup(db_path: Path, backup: Path, now: datetime) -> Path | None:
-    """Replace the data file with `backup`; return where the replaced file was kept (if any).
-
-    A backup that is not a complete file whose every record meets the rules is refused; so is a
-    read-only data file. Any failure leaves the data file exactly as it was.
-    """
+    """Replace the data file with `backup` (refused unless every record of it meets the rules, or when the
+    data file is read-only); return where the replaced file was kept. A failure leaves the file as it was."""
     db_path = check_path(db_path)
     try:
         raw = read_regular_file(backup)
     except OSError as error:
         raise UnreadableFileError(f"cannot read the backup {backup}: {error.strerror or error}") from None
-    problem = record_problem(decode(raw, backup))
-    if problem is not None:
+    if (problem := record_problem(decode(raw, backup)[0])) is not None:
         raise UnreadableFileError(f"{backup} cannot be restored: it has {problem}.\n{restore_hint(db_path)}")
     refuse_read_only(db_path)
     kept = None

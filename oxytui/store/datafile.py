@@ -1,47 +1,52 @@
-"""The data file held in TinyDB: loading, changes made in one transaction each, and the data version.
+"""The data file held in TinyDB: loading, changes made in one transaction each (undone from this
+session's journal), the logical day of its clock, and the data version.
 
-The version grows with every change: each of ours, and each reload after another process changed
-the file. Everything read from the records (see views.py) is derived once per version.
+The version grows with every change, ours or another process's (seen on reload); each version has its
+own Records (views.py), and everything derived from them is kept with them.
 """
 
 from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Mapping
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
 from tinydb.table import Document
 
+from oxytui.core.days import logical_day, now_local
 from oxytui.paths import backup_dir
 from oxytui.safe_files import leftover_temps
 from oxytui.store.backups import copy_to_backups, migration_backup_path, restore_hint, take_daily_backup
-from oxytui.store.errors import NotAFileError, UnreadableFileError, refuse_read_only, write_failed
+from oxytui.store.errors import NotAFileError, UnreadableFileError, check_path, refuse_read_only, write_failed
 from oxytui.store.fileformat import SCHEMA_VERSION, new_meta
 from oxytui.store.lock import LOCK_TIMEOUT, locked
 from oxytui.store.storage import DurableStorage, InPlaceTinyDB
 from oxytui.store.views import Records
 
 T = TypeVar("T")
+Clock = Callable[[], datetime]
+Step = tuple[str, Callable[[], None]]  # a change, in words, and the step that puts things back
 SINGLE_DOC = 1  # doc id of the one document in `meta` and `settings`
 
 
 class DataFile:
-    """The Store's base: the data file's TinyDB tables, read without a lock and changed under it."""
+    """The Store's base: the data file's TinyDB tables, read without a lock and changed under it (a
+    missing file is made by the first save); `clock` gives the local time now."""
 
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self._storage = DurableStorage(path)
+    def __init__(self, path: Path, *, clock: Clock = now_local) -> None:
+        self.path = check_path(Path(path))
+        self._clock = clock
+        self._journal: list[Step] = []  # this session's changes, newest last
+        self._storage = DurableStorage(self.path)
         self.version = 0
         self.lock_timeout = LOCK_TIMEOUT  # seconds a write waits for another writer (0: it does not wait)
         self._current: Records | None = None  # None after a change of ours, until read
         self._before: Records | None = None  # the records before our last change, reused where unchanged
-        self._derived: dict[object, Any] = {}
-        self._derived_version = -1
         self.reload()
         if self._leftover_temps():
-            with locked(path):
+            with locked(self.path):
                 for leftover in self._leftover_temps():
                     leftover.unlink(missing_ok=True)
 
@@ -51,8 +56,6 @@ class DataFile:
         with contextlib.suppress(OSError):  # a backups folder that cannot be read fails at the backup
             found += leftover_temps(backup_dir(self.path), f"{self.path.stem}-")
         return found
-
-    # --- reading -------------------------------------------------------------------------
 
     def reload(self) -> None:
         """Read the file again (a new version)."""
@@ -88,30 +91,22 @@ class DataFile:
 
     def derived(self, key: object, build: Callable[[], T]) -> T:
         """`build()`, worked out once per version of the data (and per `key`)."""
-        if self._derived_version != self.version:
-            self._derived, self._derived_version = {}, self.version
-        if key not in self._derived:
-            self._derived[key] = build()
-        result: T = self._derived[key]
+        derived = self.records.derived
+        if key not in derived:
+            derived[key] = build()
+        result: T = derived[key]
         return result
 
     def today(self) -> date:
-        """The logical day now (the Store's clock and settings say which)."""
-        raise NotImplementedError
-
-    def has_settings(self) -> bool:
-        """True when the file holds saved settings."""
-        return bool(self._storage.read().get("settings"))
-
-    # --- changing ------------------------------------------------------------------------
+        """The logical day now."""
+        return logical_day(self._clock(), self.records.settings.day_start_hour)
 
     def write(self, change: Callable[[], T]) -> T:
         """Run `change` under the lock, on the newest file, taking the day's backup first."""
         refuse_read_only(self.path)
         with locked(self.path, self.lock_timeout):
             try:
-                if self._storage.changed_on_disk():
-                    self.reload()
+                self.refresh()
                 take_daily_backup(self.path, self.today())
                 if self._storage.disk_version < SCHEMA_VERSION:  # the first write in the newer schema
                     old = migration_backup_path(self.path, self._storage.disk_version, self.today())
@@ -132,7 +127,7 @@ class DataFile:
         return result
 
     def put(self, table: str, documents: Mapping[int, dict[str, Any]]) -> None:
-        """Replace the documents with these ids by new ones (never changed in place: see views.py)."""
+        """Replace the documents with these ids by new ones."""
         if documents:
             self.db.table(table).remove(doc_ids=list(documents))
             self.db.table(table).insert_multiple(Document(d, doc_id=i) for i, d in documents.items())
@@ -140,3 +135,17 @@ class DataFile:
     def set_settings(self, document: dict[str, Any]) -> None:
         """Save the settings document."""
         self.db.table("settings").upsert(Document(document, doc_id=SINGLE_DOC))
+
+    @property
+    def can_undo(self) -> bool:
+        """True when there is a change of this session to undo."""
+        return bool(self._journal)
+
+    def undo(self) -> str | None:
+        """Undo the last change made through this store; return what was undone, or None."""
+        if not self._journal:
+            return None
+        description, revert = self._journal[-1]
+        self.write(revert)
+        self._journal.pop()
+        return description

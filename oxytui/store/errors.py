@@ -1,5 +1,4 @@
-"""Errors the store raises, and faults of the file system turned into them; each message names the file
-and what to do."""
+"""Errors the store raises, and file-system faults turned into them, each naming the file and what to do."""
 
 from __future__ import annotations
 
@@ -38,18 +37,15 @@ def write_failed(
     )
 
 
-class ReadOnlyFileError(StoreError):
-    """The data file is read-only; oxytui leaves it as it is rather than replace it."""
-
-
 def refuse_read_only(path: Path) -> None:
-    """Raise ReadOnlyFileError when the file at `path` exists and its owner may not write it."""
+    """Raise a StoreError when the file at `path` exists and its owner may not write it: oxytui leaves a
+    read-only file as it is rather than replace it."""
     try:
         mode = os.stat(path).st_mode
     except OSError:
         return  # missing (a first save) or unreadable: the write itself says what is wrong
     if stat.S_ISREG(mode) and mode & stat.S_IRUSR and not mode & stat.S_IWUSR:
-        raise ReadOnlyFileError(
+        raise StoreError(
             f"{path} is read-only (mode {stat.S_IMODE(mode):04o}), so nothing was changed; "
             f"to allow changes: chmod u+w {path}"
         )

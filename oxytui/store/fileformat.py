@@ -39,9 +39,8 @@ MIGRATIONS: dict[int, Callable[[Data], Data]] = {1: _add_people}
 
 
 def encode(data: Data) -> bytes:
-    """The bytes written to disk: compact UTF-8 JSON, the same bytes `json.dumps` with
-    `ensure_ascii=False, separators=(",", ":")` gives for the data oxytui writes (strings, whole
-    numbers, booleans and null; it never holds a float)."""
+    """Compact UTF-8 JSON: the bytes `json.dumps(data, ensure_ascii=False, separators=(",", ":"))` gives
+    for what oxytui writes (it never holds a float)."""
     return orjson.dumps(data)
 
 
@@ -74,17 +73,9 @@ def _shape_problem(value: Any) -> str | None:
     return None
 
 
-def decode(raw: bytes, path: Path) -> Data:
-    """Decode and check a data file, migrating an older schema in memory (see decode_versioned)."""
-    return decode_versioned(raw, path)[0]
-
-
-def decode_versioned(raw: bytes, path: Path) -> tuple[Data, int]:
+def decode(raw: bytes, path: Path) -> tuple[Data, int]:
     """Decode and check a data file, migrating an older schema in memory; also the version on disk.
-
-    Raises UnreadableFileError (naming `path` and the problem) for anything that is not a
-    complete oxytui file of a schema this program knows.
-    """
+    UnreadableFileError (naming `path` and the problem) for anything but a whole file of a known schema."""
     if not raw.strip():
         raise UnreadableFileError(f"{path} is empty")
     try:

@@ -19,12 +19,10 @@ POLL = 0.05  # seconds between looks at a lock waited for; also how soon a cance
 
 @contextmanager
 def locked(path: Path, timeout: float | None = None) -> Iterator[None]:
-    """Hold the write lock of the data file at `path`, waiting at most `timeout` s (LOCK_TIMEOUT by
-    default) for another writer; a one-line StoreError when it cannot be had.
+    """Hold the write lock of `path`, waiting at most `timeout` s (LOCK_TIMEOUT by default) or a StoreError.
 
-    The lock is `flock` on the lock file, as filelock takes it (so older oxytui releases, which used
-    filelock, and this one exclude each other). By hand, as filelock 4 took 11 ms to import and
-    0.26 ms to take and let go of the lock against 8 us here. The lock file stays in place.
+    `flock` on the lock file (which stays in place), as filelock takes it, so older releases that used
+    filelock are excluded too; by hand, as filelock took 11 ms to import and 0.26 ms a lock (8 us here).
     """
     try:
         ensure_dir(path.parent)  # 0700, before the lock file would make it with the umask's mode
@@ -33,32 +31,25 @@ def locked(path: Path, timeout: float | None = None) -> Iterator[None]:
         raise write_failed(f"save to {path}", error, f" ({lock_path(path)})") from error
     try:
         deadline = time.monotonic() + (LOCK_TIMEOUT if timeout is None else timeout)
-        while not _try_lock(handle):
-            if time.monotonic() >= deadline:
-                raise LockTimeoutError(
-                    f"{path} is being written by another oxytui that did not let go within "
-                    f"{LOCK_TIMEOUT:.0f} s; close it and try again"
-                )
-            time.sleep(min(POLL, max(deadline - time.monotonic(), 0.001)))
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except (BlockingIOError, PermissionError):  # held by another (some file systems say EACCES)
+                if time.monotonic() >= deadline:
+                    raise LockTimeoutError(
+                        f"{path} is being written by another oxytui that did not let go within "
+                        f"{LOCK_TIMEOUT:.0f} s; close it and try again"
+                    ) from None
+                time.sleep(min(POLL, max(deadline - time.monotonic(), 0.001)))
         yield
     finally:
         os.close(handle)  # lets go of the lock too
 
 
-def _try_lock(handle: int) -> bool:
-    try:
-        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except (BlockingIOError, PermissionError):  # held by another (some file systems say EACCES)
-        return False
-    return True
-
-
 def wait_until_free(db_path: Path, deadline: float, cancelled: Callable[[], bool]) -> bool:
-    """Wait until the data file's lock could be had (then let it go at once).
-
-    False when `time.monotonic()` passes `deadline` first or `cancelled()` turns true; True when the lock
-    was free or its file cannot be made (the save itself will then say why).
-    """
+    """True once the lock could be had (let go at once) or its file cannot be made (the save will say
+    why); False when `time.monotonic()` passes `deadline` or `cancelled()` turns true first."""
     while not cancelled():
         try:
             with locked(db_path, POLL):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Final
 
 from tinydb import Query
@@ -30,14 +29,6 @@ def _unknown(name: str) -> ValidationError:
 class PeopleStore(DataFile):
     """A base of the Store: person records in the `people` table, people derived once per version."""
 
-    _journal: list[tuple[str, Callable[[], None]]]  # see Store
-
-    # --- reading -------------------------------------------------------------------------
-
-    def person_records(self) -> dict[str, PersonRecord]:
-        """What the user keeps about people, by name key."""
-        return dict(self.records.people)
-
     def everyone(self) -> dict[str, Person]:
         """Every person by name key, derived from the contacts (worked out again only after a change)."""
         today = self.today()
@@ -55,8 +46,6 @@ class PeopleStore(DataFile):
         contacts = self.records.contacts
         by_person = self.derived("contacts by person", lambda: contacts_by_person(contacts.values()))
         return list(by_person.get(name_key(name), ()))
-
-    # --- changing ------------------------------------------------------------------------
 
     def _put_person(self, key: str, record: PersonRecord | None) -> None:
         table = self.db.table("people")
@@ -87,16 +76,14 @@ class PeopleStore(DataFile):
                 note=old.note if note is None else note.strip(),
             )
 
-        record = build()  # checked before the lock is taken
-        previous: PersonRecord | None = None
+        build()  # checked before the lock is taken
 
-        def change() -> None:
-            nonlocal record, previous
-            record = build()  # again, on the newest file
-            previous = self.records.people.get(key)
+        def change() -> tuple[PersonRecord, PersonRecord | None]:
+            record, previous = build(), self.records.people.get(key)  # again, on the newest file
             self._put_person(key, record)
+            return record, previous
 
-        self.write(change)
+        record, previous = self.write(change)
         self._journal.append((f"changed {record.name}", lambda: self._put_person(key, previous)))
         return record
 
@@ -111,10 +98,8 @@ class PeopleStore(DataFile):
         )
 
     def rename_person(self, old: str, new: str) -> int:
-        """Rename a person in every contact and recall; merge into `new` when that person exists.
-
-        Returns how many contacts were renamed. `undo` puts every name and record back.
-        """
+        """Rename a person in every contact and recall (merged into `new` when that person exists); return
+        how many contacts were renamed. `undo` puts every name and record back."""
         new = new.strip()
         PersonRecord(new)  # the new name meets the same rules as any name
         old_key, new_key = name_key(old), name_key(new)
@@ -157,6 +142,6 @@ class PeopleStore(DataFile):
         return len(whos)
 
     def _set_field(self, table: str, field: str, values: dict[str, str]) -> None:
-        """Set `field` of each record whose id is in `values` to its value (new documents, see views.py)."""
+        """Set `field` of each record whose id is in `values` to its value."""
         documents = self.db.table(table).search(Query().id.test(lambda id_: id_ in values))
         self.put(table, {doc.doc_id: {**doc, field: values[doc["id"]]} for doc in documents})

@@ -15,7 +15,7 @@ from tinydb.table import Table
 
 from oxytui.safe_files import NotRegularFileError, atomic_write, read_regular_file
 from oxytui.store.errors import NotAFileError, StoreError, UnreadableFileError
-from oxytui.store.fileformat import SCHEMA_VERSION, Data, decode_versioned, encode, schema_version
+from oxytui.store.fileformat import SCHEMA_VERSION, Data, decode, encode, schema_version
 
 Stamp = tuple[int, int, int]  # inode, size and mtime_ns: what identifies one version of the file on disk
 
@@ -30,11 +30,8 @@ def stamp_of(path: Path) -> Stamp | None:
 
 
 class _IntKeys(MutableMapping[int, Any]):
-    """A table of the decoded file (string document ids) seen with the integer ids TinyDB works with.
-
-    Notes the id of every document a change reaches (read to be changed, replaced or removed) in
-    `touched`, so what is derived from the table can be brought up to date from those alone.
-    """
+    """A table of the decoded file (string ids) seen with TinyDB's integer ids; notes in `touched` each
+    document a change reaches, so what is derived from the table is brought up to date from those alone."""
 
     def __init__(self, raw: dict[str, Any], touched: set[str]) -> None:
         self.raw, self.touched = raw, touched
@@ -62,11 +59,8 @@ class _IntKeys(MutableMapping[int, Any]):
 
 
 class InPlaceTable(Table):
-    """A TinyDB table changed in place: an insert or remove costs what it changes, not a copy of the table.
-
-    TinyDB's own `_update_table` copies the whole table twice on every change (to integer ids and
-    back), about 8 ms at 14,000 records; the result written is the same.
-    """
+    """A TinyDB table changed in place: TinyDB's own `_update_table` copies the whole table twice on
+    every change (to integer ids and back), about 8 ms at 14,000 records, for the same result."""
 
     def _update_table(self, updater: Callable[[dict[int, Mapping[str, Any]]], None]) -> None:
         tables = self._storage.read() or {}
@@ -116,8 +110,7 @@ class DurableStorage(Storage):
         if stamp is None:
             self._data, self._stamp, self.disk_version = {}, None, SCHEMA_VERSION
             return
-        raw = self._read()
-        data, self.disk_version = decode_versioned(raw, self.path)
+        data, self.disk_version = decode(self._read(), self.path)
         self._data, self._stamp = data, self._hold()
         if self._stamp != stamp:  # replaced while we read: read the newer one
             self.load()
@@ -139,10 +132,9 @@ class DurableStorage(Storage):
     def _hold(self) -> Stamp | None:
         """Keep the file now at `path` open, and return its stamp (None when there is none).
 
-        While it is open its inode cannot be given to another file, so a file put in its place
-        always has another inode and `changed_on_disk` sees it with one look at the stamp. Without
-        that, a file replaced twice within one tick of a coarse file clock could come back with the
-        old inode, size and time, and only its bytes would tell (3.8 MB read on every save).
+        While it is open its inode cannot be reused, so a file put in its place always has another
+        inode and `changed_on_disk` needs one stat; else a file replaced twice within one tick of a
+        coarse clock could come back with the old stamp, and only its bytes would tell.
         """
         self._let_go()
         try:
@@ -161,7 +153,7 @@ class DurableStorage(Storage):
             self._held = None
 
     def changed_on_disk(self) -> bool:
-        """True when another process replaced (or changed) the file since we last read or wrote it."""
+        """True when another process changed the file since we last read or wrote it."""
         return stamp_of(self.path) != self._stamp
 
     def forget(self) -> None:
@@ -196,7 +188,3 @@ class DurableStorage(Storage):
             raise
         self._stamp, self._unsaved = self._hold(), False
         self.disk_version = SCHEMA_VERSION
-
-    def close(self) -> None:
-        self._let_go()
-        self._data = None

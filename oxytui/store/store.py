@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
@@ -11,7 +9,7 @@ from typing import Any, Unpack
 
 from tinydb import Query
 
-from oxytui.core.days import format_day, logical_day, now_local
+from oxytui.core.days import format_day, now_local
 from oxytui.core.figures import future_day_message
 from oxytui.core.model import (
     Contact,
@@ -33,12 +31,9 @@ from oxytui.core.records import (
     settings_to_dict,
 )
 from oxytui.core.validate import check, contact_errors, day_error, recall_errors
-from oxytui.store.errors import check_path
+from oxytui.store.datafile import Clock
 from oxytui.store.fileformat import SCHEMA_VERSION
 from oxytui.store.people import PeopleStore
-
-Clock = Callable[[], datetime]
-Step = tuple[str, Callable[[], None]]  # a change, in words, and the step that puts things back
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,11 +47,6 @@ class ImportResult:
 class Store(PeopleStore):
     """Contacts, recalls, rest days, settings and people in one durable TinyDB file."""
 
-    def __init__(self, path: Path, *, clock: Clock = now_local) -> None:
-        self._clock = clock
-        self._journal: list[Step] = []  # this session's changes, newest last
-        super().__init__(check_path(Path(path)))
-
     @classmethod
     def open(cls, path: Path, *, clock: Clock = now_local) -> Store:
         """Open the data file at `path` (created on the first save if it is missing)."""
@@ -67,10 +57,6 @@ class Store(PeopleStore):
     def now(self) -> datetime:
         """The current local time, from the store's clock."""
         return self._clock()
-
-    def today(self) -> date:
-        """The logical day now."""
-        return logical_day(self._clock(), self.settings.day_start_hour)
 
     @property
     def settings(self) -> Settings:
@@ -111,24 +97,13 @@ class Store(PeopleStore):
         """Every logical day that has at least one contact."""
         return set(self.records.by_day)
 
-    def people(self, since: date | None = None) -> list[str]:
-        """The people logged (since `since`), most often first."""
-
-        def count() -> list[str]:
-            contacts = self.records.contacts.values()
-            counts = Counter(c.who for c in contacts if since is None or c.day >= since)
-            return [who for who, _ in counts.most_common()]
-
-        return list(self.derived(("people", since), count))
-
     def _check_day(self, day: date) -> None:
         if message := day_error(day):
             raise ValidationError({"day": message})
-        if day > self.today():
+        today = self.today()
+        if day > today:
             hour = self.settings.day_start_hour
-            raise ValidationError(
-                {"day": future_day_message(format_day(day), format_day(self.today()), hour)}
-            )
+            raise ValidationError({"day": future_day_message(format_day(day), format_day(today), hour)})
 
     def add_contact(self, draft: ContactDraft, day: date | None = None) -> Contact:
         """Save a new contact for `day` (today by default) and return it."""
@@ -173,22 +148,6 @@ class Store(PeopleStore):
         if (doc_id := self.records.contact_docs.get(contact_id)) is not None:  # None: deleted elsewhere
             self.db.table("contacts").remove(doc_ids=[doc_id])
 
-    # --- undo ----------------------------------------------------------------------------
-
-    @property
-    def can_undo(self) -> bool:
-        """True when there is a change of this session to undo."""
-        return bool(self._journal)
-
-    def undo(self) -> str | None:
-        """Undo the last change made through this store; return what was undone, or None."""
-        if not self._journal:
-            return None
-        description, revert = self._journal[-1]
-        self.write(revert)
-        self._journal.pop()
-        return description
-
     # --- rest days -----------------------------------------------------------------------
 
     def rest_days(self) -> dict[date, RestDay]:
@@ -203,20 +162,13 @@ class Store(PeopleStore):
         """Mark `day` as a rest day."""
         self._check_day(day)
         rest = RestDay(day, reason.strip())
-        previous = self.records.rest.get(day)
-        self.write(lambda: self._put_rest(day, rest))
-        self._journal.append(
-            (f"marked {format_day(day)} as a rest day", lambda: self._put_rest(day, previous))
-        )
+        self._change_rest(day, rest, f"marked {format_day(day)} as a rest day")
         return rest
 
     def clear_rest_day(self, day: date) -> None:
         """Unmark `day` as a rest day."""
-        previous = self.records.rest.get(day)
-        if previous is None:
-            return
-        self.write(lambda: self._put_rest(day, None))
-        self._journal.append((f"unmarked {format_day(day)}", lambda: self._put_rest(day, previous)))
+        if day in self.records.rest:
+            self._change_rest(day, None, f"unmarked {format_day(day)}")
 
     def toggle_rest_day(self, day: date) -> bool:
         """Mark or unmark `day`; True when it is now a rest day."""
@@ -225,6 +177,11 @@ class Store(PeopleStore):
             return False
         self.set_rest_day(day)
         return True
+
+    def _change_rest(self, day: date, rest: RestDay | None, words: str) -> None:
+        previous = self.records.rest.get(day)
+        self.write(lambda: self._put_rest(day, rest))
+        self._journal.append((words, lambda: self._put_rest(day, previous)))
 
     def _put_rest(self, day: date, rest: RestDay | None) -> None:
         table = self.db.table("rest_days")
@@ -271,7 +228,7 @@ class Store(PeopleStore):
                 list({r.id: r for r in recalls if r.id not in records.recalls}.values()),
                 list({r.day: r for r in rest_days if r.day not in records.rest}.values()),
                 [p for key, p in people.items() if key not in records.people],
-                [settings] if settings is not None and not self.has_settings() else [],
+                [settings] if settings is not None and not self._storage.read().get("settings") else [],
             )
 
         def change() -> int:

@@ -1,15 +1,12 @@
-"""What the Store reads: core objects derived from TinyDB's tables, once per version of the data.
+"""Reading the records of the data: a table's records, a whole file checked (a backup, before a restore),
+and for the Store a `Records` per version of the data.
 
-TinyDB's tables hold the records; nothing here is kept in step by hand. A `Records` is built for one
-version of the data; a change (ours, or another process's seen on reload) makes a new version and
-so a new `Records`. Building one reuses the parsed record of every document that is the very same
-object as before: the Store never changes a contact's or recall's document in place (it removes it
-and inserts the new one), so an unchanged object is an unchanged record.
+After a change of ours, only the documents it touched (storage.py notes them) are parsed again.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from functools import cached_property
 from operator import attrgetter
@@ -18,46 +15,89 @@ from typing import Any, TypeVar
 
 from oxytui.core.model import Contact, PersonRecord, Recall, RestDay, Settings
 from oxytui.core.people import name_key
-from oxytui.core.records import RecordError
+from oxytui.core.records import (
+    RecordError,
+    contact_from_dict,
+    person_from_dict,
+    recall_from_dict,
+    rest_day_from_dict,
+    settings_from_dict,
+)
+from oxytui.safe_files import read_regular_file
 from oxytui.store.errors import UnreadableFileError
-from oxytui.store.fileformat import Data
+from oxytui.store.fileformat import Data, decode
 from oxytui.store.typed import TABLES, typed_records
-from oxytui.store.verify import PARSERS, malformed
 
 T = TypeVar("T")
-Documents = dict[str, Mapping[str, Any]]
-Parsed = tuple[Documents, dict[str, T]]  # a table's documents by id, and their records (the same ids)
+PARSERS: dict[str, Callable[[Mapping[str, Any]], Any]] = {
+    "contacts": contact_from_dict,
+    "recalls": recall_from_dict,
+    "rest_days": rest_day_from_dict,
+    "settings": settings_from_dict,
+    "people": person_from_dict,
+}
+
+
+def read_record(table: str, key: str, document: Mapping[str, Any]) -> Any:
+    """The record of one document of `table`; a RecordError says which record breaks which rule:
+    'a malformed record (contacts #3, id ab12: ...)'."""
+    try:
+        return PARSERS[table](document)
+    except RecordError as error:
+        ident = document.get("id")
+        named = f", id {ident}" if isinstance(ident, str) and ident.isalnum() and len(ident) <= 64 else ""
+        raise RecordError(f"a malformed record ({table} #{key}{named}: {error})") from None
+
+
+def read_table(data: Data, table: str) -> dict[str, Any]:
+    """Every record of `table` by document id: all at once where typed.py can, else one at a time."""
+    documents = data.get(table, {})
+    if table in TABLES and (records := typed_records(table, documents)) is not None:
+        return records
+    return {key: read_record(table, key, document) for key, document in documents.items()}
+
+
+def record_problem(data: Data) -> str | None:
+    """None when every record of `data` meets the rules, else which record and field do not."""
+    try:
+        for table in PARSERS:
+            read_table(data, table)
+    except RecordError as error:
+        return str(error)
+    return None
+
+
+def file_problem(path: Path) -> str | None:
+    """None when the file at `path` is a complete oxytui file whose records all meet the rules."""
+    try:
+        data, _ = decode(read_regular_file(path), path)
+    except UnreadableFileError as error:
+        return str(error)
+    except OSError as error:
+        return f"{path} cannot be read: {error.strerror or error}"
+    if (problem := record_problem(data)) is not None:
+        return f"{path} has {problem}"
+    return None
 
 
 def _parse(
-    data: Data, table: str, path: Path, before: Parsed[T] | None = None, touched: set[str] | None = None
-) -> Parsed[T]:
-    """Every document of `table` and its record: all parsed (all at once, typed.py, where it can), or,
-    given the `before` version and the `touched` ids, only the documents a change reached, the others
-    carried over."""
-    parse: Callable[[Mapping[str, Any]], T] = PARSERS[table]
+    data: Data, table: str, path: Path, before: dict[str, T] | None = None, touched: Iterable[str] = ()
+) -> dict[str, T]:
+    """The records of `table` by document id: all parsed, or those of the `before` version with the
+    `touched` documents parsed again."""
     documents = data.get(table, {})
-
-    def record(key: str, document: Mapping[str, Any]) -> T:
-        try:
-            return parse(document)
-        except RecordError as error:
-            raise UnreadableFileError(f"{path} has {malformed(table, key, document, error)}") from None
-
-    if before is None or touched is None:
-        records = typed_records(table, documents) if table in TABLES else None
-        if records is None:
-            records = {key: record(key, document) for key, document in documents.items()}
-        return dict(documents), records
-    docs, changed = dict(before[0]), dict(before[1])
-    for key in touched:
-        document = documents.get(key)
-        if document is None:
-            docs.pop(key, None)
-            changed.pop(key, None)
-        elif before[0].get(key) is not document:
-            docs[key], changed[key] = document, record(key, document)
-    return docs, changed
+    try:
+        if before is None:
+            return read_table(data, table)
+        records = dict(before)
+        for key in touched:
+            if key in documents:
+                records[key] = read_record(table, key, documents[key])
+            else:
+                records.pop(key, None)
+        return records
+    except RecordError as error:
+        raise UnreadableFileError(f"{path} has {error}") from None
 
 
 class Records:
@@ -70,33 +110,31 @@ class Records:
         before: Records | None = None,
         touched: Mapping[str, set[str]] | None = None,
     ) -> None:
-        """The records of `data`; after a change of ours, from the `before` version and the ids of the
-        documents the change `touched` (by table), the others carried over as they were."""
-        since = before if touched is not None else None
+        """The records of `data`; after a change of ours, from the `before` version and the documents
+        the change `touched` (ids by table)."""
+        self.derived: dict[object, Any] = {}  # what the Store works out from this version: see DataFile
         changed = touched or {}
-        self._contacts: Parsed[Contact] = _parse(
-            data, "contacts", path, since._contacts if since else None, changed.get("contacts", set())
+        self._contacts: dict[str, Contact] = _parse(
+            data, "contacts", path, before._contacts if before else None, changed.get("contacts", ())
         )
-        self._recalls: Parsed[Recall] = _parse(
-            data, "recalls", path, since._recalls if since else None, changed.get("recalls", set())
+        self._recalls: dict[str, Recall] = _parse(
+            data, "recalls", path, before._recalls if before else None, changed.get("recalls", ())
         )
-        self.recalls = {recall.id: recall for recall in self._recalls[1].values()}
-        rest: Parsed[RestDay] = _parse(data, "rest_days", path)
-        self.rest = {day.day: day for day in rest[1].values()}
-        settings: Parsed[Settings] = _parse(data, "settings", path)
-        self.settings = next(iter(settings[1].values()), Settings())
-        people: Parsed[PersonRecord] = _parse(data, "people", path)
-        self.people = {name_key(record.name): record for record in people[1].values()}  # last one wins
-        if since is None:
+        self.recalls = {recall.id: recall for recall in self._recalls.values()}
+        rest: dict[str, RestDay] = _parse(data, "rest_days", path)
+        self.rest = {day.day: day for day in rest.values()}
+        self.settings: Settings = next(iter(_parse(data, "settings", path).values()), Settings())
+        people: dict[str, PersonRecord] = _parse(data, "people", path)
+        self.people = {name_key(record.name): record for record in people.values()}  # last one wins
+        if before is None:
             self._index_all()
-        elif not self._index_changes(since, changed.get("contacts", set())):
-            # Carried over from `since`, the documents are in its order: index them in the file's.
-            docs, records = self._contacts
-            self._contacts = docs, {key: records[key] for key in data.get("contacts", {})}
+        elif not self._index_changes(before, changed.get("contacts", set())):
+            # Carried over from `before`, the records are in its order: index them in the file's.
+            self._contacts = {key: self._contacts[key] for key in data.get("contacts", {})}
             self._index_all()
 
     def _index_all(self) -> None:
-        records = self._contacts[1]
+        records = self._contacts
         ids = list(map(attrgetter("id"), records.values()))
         self.contacts: dict[str, Contact] = dict(zip(ids, records.values(), strict=True))
         # id -> TinyDB document id (every record is kept under a whole number: fileformat.py)
@@ -118,15 +156,12 @@ class Records:
         contacts.sort(key=lambda c: (c.logged_at, docs.get(c.id, 0)))
 
     def _index_changes(self, before: Records, touched: set[str]) -> bool:
-        """Index from `before`'s indexes and the contacts whose documents were `touched`; False when
-        that cannot be done.
-
-        A change of ours touches a few documents; re-sorting every day of ten years for it cost more
-        than the rest of a save. Files holding one contact id twice are indexed whole.
-        """
-        (old_docs, old), (now_docs, now) = before._contacts, self._contacts
-        gone = [old[key] for key in touched if key in old and now_docs.get(key) is not old_docs[key]]
-        new = [(key, now[key]) for key in touched if key in now and old_docs.get(key) is not now_docs[key]]
+        """Patch `before`'s indexes with the contacts whose documents were `touched`; False when a file
+        holds one id twice, or the change is large: then all is indexed anew. (Re-sorting every day of
+        ten years for one change cost more than the rest of a save.)"""
+        old, now = before._contacts, self._contacts
+        gone = [old[key] for key in touched if key in old]
+        new = [(key, now[key]) for key in touched if key in now]
         if len(before.contacts) != len(old) or len(gone) + len(new) > 64:
             return False
         self.contacts, self.contact_docs = dict(before.contacts), dict(before.contact_docs)
@@ -148,6 +183,3 @@ class Records:
                 self._sort(contacts)
                 self.by_day[day] = contacts
         return True
-
-
-__all__ = ["Records"]

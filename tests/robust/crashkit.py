@@ -90,7 +90,7 @@ def worker(path: Path, seed: int, fd: int, max_ops: int = 1_000_000) -> None:
 
 def read_state(path: Path) -> State:
     """Contacts (id -> fields) and rest days (day -> reason) as the file holds them."""
-    data = decode(path.read_bytes(), path) if path.exists() else {}
+    data = decode(path.read_bytes(), path)[0] if path.exists() else {}
     contacts = {
         doc["id"]: (doc["day"], doc["who"], doc["kind"], doc["warmth"], doc["minutes"], doc["note"])
         for doc in data.get("contacts", {}).values()

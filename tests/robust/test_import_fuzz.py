@@ -239,7 +239,7 @@ def import_once(db: Path, source: Path, data: Any, how: str) -> None:
     for contact in data.get("contacts") or []:
         assert store.contact(contact["id"]) is not None
     for person in data.get("people") or []:
-        assert store.person_records().get(name_key(person["name"])) is not None
+        assert store.records.people.get(name_key(person["name"])) is not None
         CAMPAIGN["people"] = CAMPAIGN.get("people", 0) + 1
 
 

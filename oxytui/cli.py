@@ -15,11 +15,12 @@ from typing import NoReturn, TextIO
 
 from oxytui import __version__, reports
 from oxytui.content import kind_id, kind_label
-from oxytui.core.days import format_day, parse_day
+from oxytui.core.days import format_day, parse_day, week_bounds
 from oxytui.core.export import FORMATS, to_markdown
 from oxytui.core.figures import plural
 from oxytui.core.model import ContactDraft, ValidationError
 from oxytui.core.text import clean, clean_line
+from oxytui.core.validate import day_error
 from oxytui.imports import read_import
 from oxytui.outputs import OutputFailedError, OutputRefusedError, check_target, write_output
 from oxytui.paths import DB_ENV, default_db_path
@@ -157,10 +158,17 @@ def _export_week(store: Store, args: argparse.Namespace) -> int:
     """Write the weekly review of the week holding --week as Markdown."""
     if args.format != "markdown":
         raise UsageError("--week needs --format markdown (the weekly review is Markdown)")
+    today = store.today()
     try:
-        day = parse_day(args.week, store.today())
+        day = parse_day(args.week, today)
     except ValueError as error:
         raise ValidationError({"week": str(error)}) from None
+    if problem := day_error(day, "week"):
+        raise ValidationError({"week": problem})
+    if week_bounds(day, store.settings.week_start)[0] > today:
+        raise ValidationError(
+            {"week": f"the week of {format_day(day)} has not begun yet: give a day up to today"}
+        )
     text = reports.week_review_markdown(store, day)
     return _emit(store, text, args.out, f"Wrote the weekly review to {args.out}.")
 

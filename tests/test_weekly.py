@@ -198,3 +198,15 @@ def test_cli_week_not_begun_is_refused(db_path: Path, capsys: pytest.CaptureFixt
         last_day_of_this_week.isoformat(),
     ]
     assert main(args) == 0
+
+
+def test_running_week_names_no_past_run_while_a_run_goes_on() -> None:
+    """The running week's sentence speaks of the current run only; 'last run' is for after a pause."""
+    days = [TODAY - timedelta(days=n) for n in (0, 5, 6)]  # today, then a pause, then an older run of 2
+    contacts = [contact(day, "Sam") for day in days]
+    history = History.build(contacts, [], [])
+    sentence = build_review(TODAY, contacts, [], history, Settings(), TODAY).streak_sentence
+    assert sentence.endswith(" Daily streak 1 day.")
+    assert "last run" not in sentence
+    paused = build_review(TODAY, contacts[1:], [], History.build(contacts[1:], [], []), Settings(), TODAY)
+    assert paused.streak_sentence.endswith(" Daily streak 0 days; last run: 2 warm days, to Fri 20 Nov.")

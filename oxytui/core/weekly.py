@@ -100,8 +100,12 @@ def _streak_sentence(history: History, settings: Settings, today: date, week: We
         text = f"A lighter week ({week.shortfall()}): a pause, and the next week starts fresh."
     if week.in_progress and not gentle:
         daily = daily_streak(history.warm, history.rest, today)
-        past = last_run(history.warm, history.rest, daily)
-        text += f" Daily streak {daily.current} days" + (f"; last run: {past.words(today)}." if past else ".")
+        # While a run is going on, nothing is said about the one before it.
+        past = None if daily.current else last_run(history.warm, history.rest, daily)
+        days = "day" if daily.current == 1 else "days"
+        text += f" Daily streak {daily.current} {days}" + (
+            f"; last run: {past.words(today)}." if past else "."
+        )
     return text
 
 

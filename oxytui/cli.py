@@ -123,6 +123,8 @@ def cmd_export(store: Store, args: argparse.Namespace) -> int:
             check_target(args.out.expanduser(), store.path)  # before any work: refused targets exit 1
         except OutputRefusedError as error:
             raise ValidationError({"out": str(error)}) from None
+        except OutputFailedError as error:  # the target's fault, not the data file's: exit 1
+            raise UsageError(str(error)) from None
     if args.week is not None:
         return _export_week(store, args)
     data = store.export_data()

@@ -21,3 +21,23 @@ def test_export_to_a_name_the_system_refuses_is_exit_1(
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "File name too long" in err and "Traceback" not in err
     assert db_path.read_bytes() == before
+
+
+def test_importing_a_data_file_or_backup_says_what_it_is(
+    db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A backup given to import is named for what it is, with the two commands that do what was meant."""
+    other = tmp_path / "other" / "oxytui.json"
+    assert main(["--db", str(other), "log", "Mia"]) == 0
+    assert main(["--db", str(db_path), "log", "Sam"]) == 0
+    before = db_path.read_bytes()
+    capsys.readouterr()
+    assert main(["--db", str(db_path), "import", str(other)]) == 1
+    err = capsys.readouterr().err
+    assert f"{other} is an oxytui data file or backup, not an export" in err
+    assert f"`oxytui restore {other}`" in err and f"`oxytui --db {other} export --out FILE`" in err
+    assert db_path.read_bytes() == before
+    exported = tmp_path / "mia.json"  # and the way it names works
+    assert main(["--db", str(other), "export", "--out", str(exported)]) == 0
+    assert main(["--db", str(db_path), "import", str(exported)]) == 0
+    assert "Imported 1 record" in capsys.readouterr().out

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -41,3 +44,21 @@ def test_importing_a_data_file_or_backup_says_what_it_is(
     assert main(["--db", str(other), "export", "--out", str(exported)]) == 0
     assert main(["--db", str(db_path), "import", str(exported)]) == 0
     assert "Imported 1 record" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("command", [["log", "Sam"], []], ids=["log", "dashboard"])
+def test_a_time_zone_no_datetime_can_hold_is_one_line(db_path: Path, command: list[str]) -> None:
+    """TZ=UTC+99 (a 99-hour offset) gave a ValueError traceback from every door that asks the time."""
+    env = {**os.environ, "TZ": "UTC+99"}
+    done = subprocess.run(
+        [sys.executable, "-m", "oxytui", "--db", str(db_path), *command],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env,
+        stdin=subprocess.DEVNULL,
+    )
+    assert done.returncode == 1
+    assert done.stderr.startswith("oxytui: clock: the clock and time zone (TZ='UTC+99') give no usable")
+    assert done.stderr.count("\n") == 1 and "Traceback" not in done.stderr
+    assert not db_path.exists()

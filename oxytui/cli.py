@@ -241,6 +241,12 @@ def cmd_restore(db_path: Path, args: argparse.Namespace) -> int:
     from oxytui.core.days import now_local
     from oxytui.store.backups import restore_backup
 
+    try:
+        itself = os.path.samefile(args.backup.expanduser(), db_path)
+    except OSError:  # missing or unreadable: restore_backup says what is wrong with it
+        itself = False
+    if itself:  # restoring it would only push a real copy out of backups/
+        raise UsageError(f"{args.backup} is the data file itself: give a backup that `oxytui check` lists")
     kept = restore_backup(db_path, args.backup, now_local())
     if kept is not None:
         print(f"The file that was replaced is kept at {kept}.")

@@ -62,3 +62,21 @@ def test_a_time_zone_no_datetime_can_hold_is_one_line(db_path: Path, command: li
     assert done.stderr.startswith("oxytui: clock: the clock and time zone (TZ='UTC+99') give no usable")
     assert done.stderr.count("\n") == 1 and "Traceback" not in done.stderr
     assert not db_path.exists()
+
+
+def test_restoring_the_data_file_onto_itself_is_refused(
+    db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Restoring the data file (or a hard link to it) onto itself changes nothing and would only take
+    a before-restore copy, pushing out one of the five real ones kept."""
+    assert main(["--db", str(db_path), "log", "Sam"]) == 0
+    before = db_path.read_bytes()
+    link = tmp_path / "link.json"
+    os.link(db_path, link)
+    capsys.readouterr()
+    for given in (db_path, link):
+        assert main(["--db", str(db_path), "restore", str(given)]) == 1
+        err = capsys.readouterr().err
+        assert err == f"oxytui: {given} is the data file itself: give a backup that `oxytui check` lists\n"
+    assert db_path.read_bytes() == before
+    assert not any("before-restore" in path.name for path in (db_path.parent / "backups").glob("*"))

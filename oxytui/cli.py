@@ -19,7 +19,7 @@ from oxytui.core.days import format_day, parse_day, week_bounds
 from oxytui.core.export import FORMATS, to_markdown
 from oxytui.core.figures import plural
 from oxytui.core.model import ContactDraft, ValidationError
-from oxytui.core.text import clean, clean_line
+from oxytui.core.text import clean, clean_line, markdown_text
 from oxytui.core.validate import day_error
 from oxytui.imports import read_import
 from oxytui.outputs import OutputFailedError, OutputRefusedError, check_target, write_output
@@ -132,7 +132,7 @@ def cmd_export(store: Store, args: argparse.Namespace) -> int:
     if args.format == "markdown":
         from oxytui.recall_scripts import load_scripts  # only the journal needs the scripts' titles
 
-        text = to_markdown(data, clean_line, kind_label, load_scripts().title)
+        text = to_markdown(data, markdown_text, kind_label, load_scripts().title)
     else:
         text = FORMATS[args.format](data)
     return _emit(store, text, args.out, f"Wrote {args.format} export to {args.out}.")

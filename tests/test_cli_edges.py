@@ -80,3 +80,21 @@ def test_restoring_the_data_file_onto_itself_is_refused(
         assert err == f"oxytui: {given} is the data file itself: give a backup that `oxytui check` lists\n"
     assert db_path.read_bytes() == before
     assert not any("before-restore" in path.name for path in (db_path.parent / "backups").glob("*"))
+
+
+def test_markdown_exports_keep_user_text_as_text(db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A name or note (typed, or from an imported export) is never HTML, a link or emphasis in Markdown."""
+    who, note = "<img src=x onerror=alert(1)>", "[click](javascript:alert(1)) *so* `warm` &amp;"
+    assert main(["--db", str(db_path), "log", who, "--note", note]) == 0
+    assert main(["--db", str(db_path), "people", "set", who, "--note", "<b>kind</b>"]) == 0
+    capsys.readouterr()
+    assert main(["--db", str(db_path), "export", "--format", "markdown"]) == 0
+    journal = capsys.readouterr().out
+    assert main(["--db", str(db_path), "export", "--format", "markdown", "--week", "today"]) == 0
+    review = capsys.readouterr().out
+    escaped_who = "\\<img src=x onerror=alert(1)\\>"
+    assert f"**{escaped_who}** — Hug: \\[click\\](javascript:alert(1)) \\*so\\* \\`warm\\` \\&amp;" in journal
+    assert f"- **{escaped_who}**: \\<b\\>kind\\</b\\>" in journal  # the People section
+    assert f"People: {escaped_who} ×1" in review and f"Close this week: {escaped_who} (1)" in review
+    for text in (journal, review):
+        assert "<img" not in text.replace("\\<img", "") and "](javascript" not in text.replace("\\](", "")

@@ -18,6 +18,7 @@ from oxytui.core.streaks import (
     week_progress,
     weekly_runs,
 )
+from oxytui.core.text import markdown_text
 
 MIN_GROUP = 2  # recalls needed on each side before comparing after-recall stress
 TOP = 5  # people and kinds listed
@@ -223,6 +224,6 @@ def review_markdown(
     kind_label: Callable[[str], str] = lambda kind: kind,
 ) -> str:
     """The review as a Markdown document."""
-    escape: Callable[[str], str] = lambda text: clean(text).replace("*", "\\*").replace("_", "\\_")  # noqa: E731
+    escape: Callable[[str], str] = lambda text: markdown_text(clean(text))  # noqa: E731
     body = "\n".join(f"- {line}" for line in review_lines(review, escape, kind_label))
     return f"# oxytui weekly review\n\n## {review_title(review)}\n\n{body}\n"

@@ -152,7 +152,7 @@ def _emit(store: Store, text: str, out: Path | None, done: str) -> int:
         raise ValidationError({"out": str(error)}) from None
     except OutputFailedError as error:
         raise UsageError(str(error)) from None
-    print(done, file=sys.stderr)
+    print(clean(done), file=sys.stderr)  # a path may hold escape sequences
     return EXIT_OK
 
 
@@ -217,12 +217,12 @@ def cmd_check(store: Store, args: argparse.Namespace) -> int:
     from oxytui.store.backups import BEFORE_RESTORE, all_backups
 
     if not store.path.exists():
-        print(f"There is no data file yet at {store.path} (it is made at the first save).")
+        print(clean(f"There is no data file yet at {store.path} (it is made at the first save)."))
         return EXIT_OK
     data = store.export_data()
     people = len(store.everyone())
-    print(
-        f"{store.path}: ok — {plural(len(data['contacts']), 'contact')}, "
+    print(  # paths are shown without their control codes, as every message shows them
+        f"{clean(str(store.path))}: ok — {plural(len(data['contacts']), 'contact')}, "
         f"{plural(len(data['recalls']), 'recall')}, {plural(len(data['rest_days']), 'rest day')}, "
         f"{'1 person' if people == 1 else f'{people} people'}."
     )
@@ -232,7 +232,7 @@ def cmd_check(store: Store, args: argparse.Namespace) -> int:
     for backup in backups:
         problem = backup.problem()
         what = "  (taken before a restore)" if backup.kind == BEFORE_RESTORE else ""
-        print(f"  {backup.path}  {'ok' if problem is None else 'UNREADABLE: ' + problem}{what}")
+        print(f"  {clean(str(backup.path))}  {'ok' if problem is None else 'UNREADABLE: ' + problem}{what}")
     return EXIT_OK
 
 
@@ -249,8 +249,8 @@ def cmd_restore(db_path: Path, args: argparse.Namespace) -> int:
         raise UsageError(f"{args.backup} is the data file itself: give a backup that `oxytui check` lists")
     kept = restore_backup(db_path, args.backup, now_local())
     if kept is not None:
-        print(f"The file that was replaced is kept at {kept}.")
-    print(f"Restored {args.backup} to {db_path}.")
+        print(clean(f"The file that was replaced is kept at {kept}."))
+    print(clean(f"Restored {args.backup} to {db_path}."))
     return EXIT_OK
 
 

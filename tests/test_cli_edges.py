@@ -98,3 +98,24 @@ def test_markdown_exports_keep_user_text_as_text(db_path: Path, capsys: pytest.C
     assert f"People: {escaped_who} ×1" in review and f"Close this week: {escaped_who} (1)" in review
     for text in (journal, review):
         assert "<img" not in text.replace("\\<img", "") and "](javascript" not in text.replace("\\](", "")
+
+
+def test_paths_in_what_commands_print_lose_their_escape_sequences(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A folder named with a terminal escape (it retitles the window, turns text red) is shown without it
+    by check, restore and the line saying where an export went, as every error message already does."""
+    folder = tmp_path / "a\x1b]0;PWNED\x07\x1b[31mb"
+    folder.mkdir()
+    db = folder / "oxytui.json"
+    assert main(["--db", str(db), "log", "Sam"]) == 0
+    assert main(["--db", str(db), "log", "Mia", "--day", "yesterday"]) == 0  # a second save: a backup
+    assert main(["--db", str(db), "export", "--out", str(folder / "x.json")]) == 0
+    assert main(["--db", str(db), "check"]) == 0
+    [backup] = (folder / "backups").glob("*.json")
+    assert main(["--db", str(db), "restore", str(backup)]) == 0
+    captured = capsys.readouterr()
+    for stream in (captured.out, captured.err):
+        assert "\x1b" not in stream and "\x07" not in stream
+    assert "ab/oxytui.json: ok — 2 contacts" in captured.out
+    assert "Wrote json export to " in captured.err and "ab/x.json." in captured.err

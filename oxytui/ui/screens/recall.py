@@ -17,6 +17,7 @@ from oxytui.core.model import Ratings, Recall, ValidationError
 from oxytui.core.people import warmest, warmest_lately
 from oxytui.core.recall import Script, figure_suggestions, parse_rating
 from oxytui.core.recall_session import Phase, RecallSession
+from oxytui.core.text import clean
 from oxytui.recall_scripts import LoadedScripts
 from oxytui.store import Store
 from oxytui.support import QUIET_LINE
@@ -362,7 +363,8 @@ class RecallScreen(GuardsQuit, Screen[Recall | None]):
 
     def _not_saved(self, error: Exception) -> None:
         self._waiting_save = None
-        self.query_one("#summary-error", Static).update(f"Not saved: {error}. Press enter to try again.")
+        message = clean(f"Not saved: {error}. Press enter to try again.")  # it may name a path
+        self.query_one("#summary-error", Static).update(message)
 
     def _waiting(self, pending: PendingSave[Recall]) -> None:
         self._waiting_save = pending

@@ -12,6 +12,7 @@ from textual.widgets import Footer, Input, Label, Select, Static
 
 from oxytui.core.days import WEEKDAYS
 from oxytui.core.model import STEP_CUES, Settings, SettingsChanges, ValidationError
+from oxytui.core.text import clean
 from oxytui.store import Store
 from oxytui.ui import saving
 from oxytui.ui.saving import PendingSave
@@ -216,7 +217,7 @@ class SettingsScreen(DialogScreen[bool]):
 
     def _say(self, message: str) -> None:
         """Show `message` below the fields and scroll to it: a short terminal cuts the form off above it."""
-        self.query_one("#settings-error", Static).update(message)
+        self.query_one("#settings-error", Static).update(clean(message))  # a message may name a path
         self.query_one("#settings", VerticalScroll).scroll_end(animate=False)  # once laid out anew
 
     def action_cancel(self) -> None:

@@ -16,6 +16,7 @@ from textual.widgets import Input, Label, Static
 
 from oxytui.content import kind_label
 from oxytui.core.days import format_day
+from oxytui.core.figures import plural
 from oxytui.core.model import Contact, ContactDraft, ValidationError
 from oxytui.core.people import Person, ago_words, parse_every, rhythm_words, warmth_bars, warmth_over_time
 from oxytui.core.text import clean_line, shorten
@@ -321,7 +322,7 @@ class PersonScreen(Screen[bool]):
             self._names.append(old)
             self.name_shown = text.strip()
             what = "Merged into" if merging else "Renamed to"
-            return f"{what} {clean_line(text)} ({count} contacts). u undoes it."
+            return f"{what} {clean_line(text)} ({plural(count, 'contact')}). u undoes it."
 
         self._attempt(change)
 

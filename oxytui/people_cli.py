@@ -110,6 +110,8 @@ def cmd_people(store: Store, args: argparse.Namespace) -> int:
         parts = ["every " + rhythm_words(record.every_days) if record.every_days else "no rhythm"]
         if record.remembered:
             parts.append("remembered")
+        if record.note:  # say what was kept, so a note set alone is confirmed too
+            parts.append(f"note “{shorten(record.note, 40)}”")
         print(f"Saved for {clean_line(record.name)}: {', '.join(parts)}.")
         return 0
     if args.people_command == "rename":

@@ -43,7 +43,7 @@ def read_import(path: Path, limit: int = IMPORT_MAX_BYTES) -> Any:
     except OSError as error:
         raise _refuse(f"cannot read {path}: {error.strerror or error}") from None
     try:
-        text = raw.decode("utf-8")
+        text = raw.decode("utf-8-sig")  # an export saved again by an editor may start with a BOM
     except UnicodeDecodeError:
         raise _refuse(NOT_JSON.format(path=path)) from None
     if nesting_depth(text) > MAX_NESTING:

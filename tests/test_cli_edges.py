@@ -119,3 +119,18 @@ def test_paths_in_what_commands_print_lose_their_escape_sequences(
         assert "\x1b" not in stream and "\x07" not in stream
     assert "ab/oxytui.json: ok — 2 contacts" in captured.out
     assert "Wrote json export to " in captured.err and "ab/x.json." in captured.err
+
+
+def test_an_export_saved_with_a_byte_order_mark_imports(
+    db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An export opened and saved again by an editor that writes a UTF-8 BOM was refused as 'not a JSON
+    export … not CSV or Markdown', which it is not."""
+    other = tmp_path / "other.json"
+    exported = tmp_path / "export.json"
+    assert main(["--db", str(other), "log", "Mia"]) == 0
+    assert main(["--db", str(other), "export", "--out", str(exported)]) == 0
+    exported.write_bytes(b"\xef\xbb\xbf" + exported.read_bytes())
+    capsys.readouterr()
+    assert main(["--db", str(db_path), "import", str(exported)]) == 0
+    assert capsys.readouterr().out == "Imported 1 record; 0 were already there.\n"

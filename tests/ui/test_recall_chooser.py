@@ -4,7 +4,9 @@ the terminal (number keys for the first nine, ↑ ↓ and enter for all)."""
 from __future__ import annotations
 
 import pytest
+from textual.widgets import Input
 
+from oxytui.core.model import ContactDraft
 from oxytui.paths import user_recall_dir
 from oxytui.store import Store
 from oxytui.ui.screens.recall import RecallScreen
@@ -59,3 +61,24 @@ async def test_every_script_can_be_reached_and_chosen(
         await pilot.press("9")
         await pilot.pause()
         assert screen.session.script is not None and screen.session.script.id == "own-1"
+
+
+async def test_the_figure_offered_from_today_is_shown_without_its_escapes(
+    store: Store, make_app: AppFactory
+) -> None:
+    """Savor today fills in today's warmest contact: a name holding an escape sequence showed its
+    leftovers ("]2;T") in the field, and was taken as the figure with the sequence in it."""
+    store.add_contact(ContactDraft("Mia\x1b]2;T\x07", "hug"))
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("2", "r")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, RecallScreen)
+        number = [s.id for s in screen.query_one(ChoosePage).scripts].index("savor-today") + 1
+        await pilot.press(str(number))
+        await pilot.pause()
+        assert screen.query_one("#figure", Input).value == "Mia"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.session.figure == "Mia"

@@ -77,8 +77,8 @@ class FigurePage(Vertical):
         self.query_one("#figure-title", Static).update(script.title)
         self.query_one("#figure-prompt", Static).update(prompt)
         field = self.query_one("#figure", Input)
-        field.suggester = SuggestFromList(suggestions, case_sensitive=False)
-        field.value = default
+        field.suggester = SuggestFromList([clean_line(name) for name in suggestions], case_sensitive=False)
+        field.value = clean_line(default)  # a logged name, shown without its control codes
         options = self.query_one("#figure-options", OptionList)
         options.clear_options()
         options.add_options([shorten(name, 60) for name in suggestions])

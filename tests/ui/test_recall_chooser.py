@@ -3,8 +3,11 @@ the terminal (number keys for the first nine, ↑ ↓ and enter for all)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
-from textual.widgets import Input
+from textual.app import App
+from textual.widgets import Input, Static
 
 from oxytui.core.model import ContactDraft
 from oxytui.paths import user_recall_dir
@@ -82,3 +85,31 @@ async def test_the_figure_offered_from_today_is_shown_without_its_escapes(
         await pilot.press("enter")
         await pilot.pause()
         assert screen.session.figure == "Mia"
+
+
+async def test_many_broken_scripts_make_one_notice(
+    store: Store, make_app: AppFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each broken file had a notice of its own: eleven of them covered the screen, the first-run
+    welcome (with its safety words) too. Now one says how many, and the Recall pane lists them all."""
+    folder = user_recall_dir()
+    folder.mkdir(parents=True)
+    for n in range(5):
+        (folder / f"broken-{n}.toml").write_text('id = "x"\n', encoding="utf-8")
+    told: list[tuple[str, str]] = []
+    real_notify = App.notify
+
+    def recorded(self: App[Any], message: str, *, title: str = "", **options: Any) -> None:
+        told.append((message, title))
+        real_notify(self, message, title=title, **options)
+
+    monkeypatch.setattr(App, "notify", recorded)
+    app = make_app(welcomed=False)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.pause()
+        listed = str(app.dashboard.query_one("#recall-problems", Static).content)
+    [(message, title)] = told
+    assert title == "Recall scripts skipped"
+    assert message.startswith(f"{folder / 'broken-0.toml'}: 'title' is missing")
+    assert message.endswith("(and 4 more: the Recall pane lists them all)")
+    assert all(f"broken-{n}.toml" in listed for n in range(5))

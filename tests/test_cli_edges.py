@@ -134,3 +134,19 @@ def test_an_export_saved_with_a_byte_order_mark_imports(
     capsys.readouterr()
     assert main(["--db", str(db_path), "import", str(exported)]) == 0
     assert capsys.readouterr().out == "Imported 1 record; 0 were already there.\n"
+
+
+def test_an_export_named_like_a_temp_file_of_the_data_file_is_refused(
+    db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Such a file was written and confirmed, then removed at the next start as a leftover temp file."""
+    assert main(["--db", str(db_path), "log", "Sam"]) == 0
+    target = db_path.parent / f".{db_path.name}.tmp-keep.json"
+    capsys.readouterr()
+    assert main(["--db", str(db_path), "export", "--out", str(target)]) == 1
+    err = capsys.readouterr().err
+    assert "is named like the temp files of the data file" in err and not target.exists()
+    elsewhere = db_path.parent / "keep" / target.name  # the same name in another folder is fine
+    elsewhere.parent.mkdir()
+    assert main(["--db", str(db_path), "export", "--out", str(elsewhere)]) == 0
+    assert main(["--db", str(db_path), "streak"]) == 0 and elsewhere.exists()

@@ -22,7 +22,7 @@ from oxytui.core.model import ContactDraft, ValidationError
 from oxytui.core.text import clean, clean_line, markdown_text
 from oxytui.core.validate import day_error
 from oxytui.imports import read_import
-from oxytui.outputs import OutputFailedError, OutputRefusedError, check_target, write_output
+from oxytui.outputs import OutputFailedError, OutputRefusedError, check_target, confirm, write_output
 from oxytui.paths import DB_ENV, default_db_path
 from oxytui.people_cli import add_people_parser, cmd_people
 from oxytui.store import NotAFileError, Store, StoreError
@@ -109,7 +109,7 @@ def cmd_log(store: Store, args: argparse.Namespace) -> int:
     draft = ContactDraft.from_text(args.who, kind_id(args.kind), args.warmth, args.minutes, args.note)
     contact = store.add_contact(draft, day)
     minutes = f", {contact.minutes} min" if contact.minutes is not None else ""
-    print(
+    confirm(
         f"Saved {clean_line(kind_label(contact.kind)).lower()} with {clean_line(contact.who)} "
         f"(warmth {'♥' * contact.warmth}{minutes}) for {format_day(contact.day)}."
     )
@@ -180,7 +180,7 @@ def cmd_import(store: Store, args: argparse.Namespace) -> int:
     data = read_import(args.file)
     result = store.import_data(data)
     were = "was" if result.skipped == 1 else "were"
-    print(f"Imported {plural(result.added, 'record')}; {result.skipped} {were} already there.")
+    confirm(f"Imported {plural(result.added, 'record')}; {result.skipped} {were} already there.")
     return EXIT_OK
 
 
@@ -249,8 +249,8 @@ def cmd_restore(db_path: Path, args: argparse.Namespace) -> int:
         raise UsageError(f"{args.backup} is the data file itself: give a backup that `oxytui check` lists")
     kept = restore_backup(db_path, args.backup, now_local())
     if kept is not None:
-        print(clean(f"The file that was replaced is kept at {kept}."))
-    print(clean(f"Restored {args.backup} to {db_path}."))
+        confirm(clean(f"The file that was replaced is kept at {kept}."))
+    confirm(clean(f"Restored {args.backup} to {db_path}."))
     return EXIT_OK
 
 

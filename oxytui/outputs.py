@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -104,6 +105,19 @@ def write_output(target: Path, payload: bytes, db_path: Path) -> Path:
             f"cannot write {target}: {error.strerror or error}; it is as it was before"
         ) from None
     return target
+
+
+def confirm(line: str) -> None:
+    """Print the line that confirms a change already saved.
+
+    When standard output cannot take it (a full disk, a closed pipe), the change still stands: that is
+    said on standard error, instead of letting the failure read as if nothing was saved.
+    """
+    try:
+        print(line, flush=True)
+    except OSError as error:
+        reason = error.strerror or str(error)
+        print(f"oxytui: saved, but the confirmation could not be written ({reason})", file=sys.stderr)
 
 
 def review_path(db_path: Path, week: date) -> Path:

@@ -150,3 +150,29 @@ def test_an_export_named_like_a_temp_file_of_the_data_file_is_refused(
     elsewhere.parent.mkdir()
     assert main(["--db", str(db_path), "export", "--out", str(elsewhere)]) == 0
     assert main(["--db", str(db_path), "streak"]) == 0 and elsewhere.exists()
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["log", "Sam"], ["people", "set", "Mia", "--note", "hi"], ["people", "rename", "Mia", "Mimi"]],
+    ids=["log", "people set", "people rename"],
+)
+def test_a_change_confirmed_to_a_full_stdout_is_not_called_undone(db_path: Path, command: list[str]) -> None:
+    """With standard output on a full disk, a saved change ended 'the data file was left as it was',
+    so a retry would log it twice. The change stands, and that is what is said."""
+    assert main(["--db", str(db_path), "log", "Mia"]) == 0
+    before = db_path.read_bytes()
+    with open("/dev/full", "w") as full:
+        done = subprocess.run(
+            [sys.executable, "-m", "oxytui", "--db", str(db_path), *command],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=60,
+            stdin=subprocess.DEVNULL,
+        )
+    assert done.returncode == 0
+    assert (
+        done.stderr == "oxytui: saved, but the confirmation could not be written (No space left on device)\n"
+    )
+    assert db_path.read_bytes() != before  # the change was made

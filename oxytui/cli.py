@@ -15,13 +15,14 @@ from typing import NoReturn, TextIO
 
 from oxytui import __version__, reports
 from oxytui.content import kind_id, kind_label
-from oxytui.core.days import format_day, parse_day
+from oxytui.core.days import format_day, parse_day, week_bounds
 from oxytui.core.export import FORMATS, to_markdown
 from oxytui.core.figures import plural
 from oxytui.core.model import ContactDraft, ValidationError
-from oxytui.core.text import clean, clean_line
+from oxytui.core.text import clean, clean_line, markdown_text
+from oxytui.core.validate import day_error
 from oxytui.imports import read_import
-from oxytui.outputs import OutputFailedError, OutputRefusedError, check_target, write_output
+from oxytui.outputs import OutputFailedError, OutputRefusedError, check_target, confirm, write_output
 from oxytui.paths import DB_ENV, default_db_path
 from oxytui.people_cli import add_people_parser, cmd_people
 from oxytui.store import NotAFileError, Store, StoreError
@@ -108,7 +109,7 @@ def cmd_log(store: Store, args: argparse.Namespace) -> int:
     draft = ContactDraft.from_text(args.who, kind_id(args.kind), args.warmth, args.minutes, args.note)
     contact = store.add_contact(draft, day)
     minutes = f", {contact.minutes} min" if contact.minutes is not None else ""
-    print(
+    confirm(
         f"Saved {clean_line(kind_label(contact.kind)).lower()} with {clean_line(contact.who)} "
         f"(warmth {'♥' * contact.warmth}{minutes}) for {format_day(contact.day)}."
     )
@@ -122,6 +123,8 @@ def cmd_export(store: Store, args: argparse.Namespace) -> int:
             check_target(args.out.expanduser(), store.path)  # before any work: refused targets exit 1
         except OutputRefusedError as error:
             raise ValidationError({"out": str(error)}) from None
+        except OutputFailedError as error:  # the target's fault, not the data file's: exit 1
+            raise UsageError(str(error)) from None
     if args.week is not None:
         return _export_week(store, args)
     data = store.export_data()
@@ -129,7 +132,7 @@ def cmd_export(store: Store, args: argparse.Namespace) -> int:
     if args.format == "markdown":
         from oxytui.recall_scripts import load_scripts  # only the journal needs the scripts' titles
 
-        text = to_markdown(data, clean_line, kind_label, load_scripts().title)
+        text = to_markdown(data, markdown_text, kind_label, load_scripts().title)
     else:
         text = FORMATS[args.format](data)
     return _emit(store, text, args.out, f"Wrote {args.format} export to {args.out}.")
@@ -149,7 +152,7 @@ def _emit(store: Store, text: str, out: Path | None, done: str) -> int:
         raise ValidationError({"out": str(error)}) from None
     except OutputFailedError as error:
         raise UsageError(str(error)) from None
-    print(done, file=sys.stderr)
+    print(clean(done), file=sys.stderr)  # a path may hold escape sequences
     return EXIT_OK
 
 
@@ -157,10 +160,17 @@ def _export_week(store: Store, args: argparse.Namespace) -> int:
     """Write the weekly review of the week holding --week as Markdown."""
     if args.format != "markdown":
         raise UsageError("--week needs --format markdown (the weekly review is Markdown)")
+    today = store.today()
     try:
-        day = parse_day(args.week, store.today())
+        day = parse_day(args.week, today)
     except ValueError as error:
         raise ValidationError({"week": str(error)}) from None
+    if problem := day_error(day, "week"):
+        raise ValidationError({"week": problem})
+    if week_bounds(day, store.settings.week_start)[0] > today:
+        raise ValidationError(
+            {"week": f"the week of {format_day(day)} has not begun yet: give a day up to today"}
+        )
     text = reports.week_review_markdown(store, day)
     return _emit(store, text, args.out, f"Wrote the weekly review to {args.out}.")
 
@@ -170,7 +180,7 @@ def cmd_import(store: Store, args: argparse.Namespace) -> int:
     data = read_import(args.file)
     result = store.import_data(data)
     were = "was" if result.skipped == 1 else "were"
-    print(f"Imported {plural(result.added, 'record')}; {result.skipped} {were} already there.")
+    confirm(f"Imported {plural(result.added, 'record')}; {result.skipped} {were} already there.")
     return EXIT_OK
 
 
@@ -207,12 +217,12 @@ def cmd_check(store: Store, args: argparse.Namespace) -> int:
     from oxytui.store.backups import BEFORE_RESTORE, all_backups
 
     if not store.path.exists():
-        print(f"There is no data file yet at {store.path} (it is made at the first save).")
+        print(clean(f"There is no data file yet at {store.path} (it is made at the first save)."))
         return EXIT_OK
     data = store.export_data()
     people = len(store.everyone())
-    print(
-        f"{store.path}: ok — {plural(len(data['contacts']), 'contact')}, "
+    print(  # paths are shown without their control codes, as every message shows them
+        f"{clean(str(store.path))}: ok — {plural(len(data['contacts']), 'contact')}, "
         f"{plural(len(data['recalls']), 'recall')}, {plural(len(data['rest_days']), 'rest day')}, "
         f"{'1 person' if people == 1 else f'{people} people'}."
     )
@@ -222,7 +232,7 @@ def cmd_check(store: Store, args: argparse.Namespace) -> int:
     for backup in backups:
         problem = backup.problem()
         what = "  (taken before a restore)" if backup.kind == BEFORE_RESTORE else ""
-        print(f"  {backup.path}  {'ok' if problem is None else 'UNREADABLE: ' + problem}{what}")
+        print(f"  {clean(str(backup.path))}  {'ok' if problem is None else 'UNREADABLE: ' + problem}{what}")
     return EXIT_OK
 
 
@@ -231,10 +241,16 @@ def cmd_restore(db_path: Path, args: argparse.Namespace) -> int:
     from oxytui.core.days import now_local
     from oxytui.store.backups import restore_backup
 
+    try:
+        itself = os.path.samefile(args.backup.expanduser(), db_path)
+    except OSError:  # missing or unreadable: restore_backup says what is wrong with it
+        itself = False
+    if itself:  # restoring it would only push a real copy out of backups/
+        raise UsageError(f"{args.backup} is the data file itself: give a backup that `oxytui check` lists")
     kept = restore_backup(db_path, args.backup, now_local())
     if kept is not None:
-        print(f"The file that was replaced is kept at {kept}.")
-    print(f"Restored {args.backup} to {db_path}.")
+        confirm(clean(f"The file that was replaced is kept at {kept}."))
+    confirm(clean(f"Restored {args.backup} to {db_path}."))
     return EXIT_OK
 
 

@@ -17,6 +17,12 @@ NOT_JSON = (
     "(`oxytui export --format json`), not CSV or Markdown"
 )
 
+DATA_FILE = (
+    "{path} is an oxytui data file or backup, not an export: `oxytui restore {path}` puts a backup "
+    "in place of the data file; to merge it instead, export it first with "
+    "`oxytui --db {path} export --out FILE` and import FILE"
+)
+
 
 def _refuse(message: str) -> ValidationError:
     return ValidationError({"import": message})
@@ -37,15 +43,18 @@ def read_import(path: Path, limit: int = IMPORT_MAX_BYTES) -> Any:
     except OSError as error:
         raise _refuse(f"cannot read {path}: {error.strerror or error}") from None
     try:
-        text = raw.decode("utf-8")
+        text = raw.decode("utf-8-sig")  # an export saved again by an editor may start with a BOM
     except UnicodeDecodeError:
         raise _refuse(NOT_JSON.format(path=path)) from None
     if nesting_depth(text) > MAX_NESTING:
         raise _refuse(f"{path} nests deeper than an oxytui export ever does ({MAX_NESTING} levels)")
     try:
-        return json.loads(text, parse_constant=_no_constants)
+        data = json.loads(text, parse_constant=_no_constants)
     except (ValueError, RecursionError):
         raise _refuse(NOT_JSON.format(path=path)) from None
+    if isinstance(data, dict) and "schema_version" not in data and isinstance(data.get("meta"), dict):
+        raise _refuse(DATA_FILE.format(path=path))
+    return data
 
 
 def _no_constants(name: str) -> Any:

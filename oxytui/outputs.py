@@ -10,11 +10,12 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
+import sys
 from datetime import date
 from pathlib import Path
 
 from oxytui.paths import backup_dir, lock_path
-from oxytui.safe_files import atomic_write, ensure_dir
+from oxytui.safe_files import atomic_write, ensure_dir, is_leftover_name
 from oxytui.store.errors import StoreError
 
 Identity = tuple[int, int]
@@ -63,6 +64,11 @@ def check_target(target: Path, db_path: Path) -> None:
             raise OutputRefusedError(
                 f"{target} {where}, which belongs to the data file {db_path}: write it elsewhere"
             )
+    if is_leftover_name(target.name, f"{db_path.name}.") and _same_folder(target.parent, db_path.parent):
+        raise OutputRefusedError(
+            f"{target} is named like the temp files of the data file {db_path}, which are removed at "
+            "its next start: give it another name"
+        )
     try:
         info = os.stat(target, follow_symlinks=False)
     except FileNotFoundError:
@@ -73,6 +79,13 @@ def check_target(target: Path, db_path: Path) -> None:
         raise OutputRefusedError(f"{target} is a folder: give a file name, such as {target / 'export.json'}")
     if not (stat.S_ISREG(info.st_mode) or stat.S_ISLNK(info.st_mode)):
         raise OutputRefusedError(f"{target} is not a regular file (a FIFO or a device): write elsewhere")
+
+
+def _same_folder(one: Path, other: Path) -> bool:
+    try:
+        return os.path.samefile(one, other)
+    except OSError:
+        return False
 
 
 def write_output(target: Path, payload: bytes, db_path: Path) -> Path:
@@ -92,6 +105,19 @@ def write_output(target: Path, payload: bytes, db_path: Path) -> Path:
             f"cannot write {target}: {error.strerror or error}; it is as it was before"
         ) from None
     return target
+
+
+def confirm(line: str) -> None:
+    """Print the line that confirms a change already saved.
+
+    When standard output cannot take it (a full disk, a closed pipe), the change still stands: that is
+    said on standard error, instead of letting the failure read as if nothing was saved.
+    """
+    try:
+        print(line, flush=True)
+    except OSError as error:
+        reason = error.strerror or str(error)
+        print(f"oxytui: saved, but the confirmation could not be written ({reason})", file=sys.stderr)
 
 
 def review_path(db_path: Path, week: date) -> Path:

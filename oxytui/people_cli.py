@@ -10,6 +10,7 @@ from typing import Any
 from oxytui.core.model import EVERY_DAYS_MAX, ValidationError
 from oxytui.core.people import Person, ago_words, invitation, ordered, parse_every, rhythm_words
 from oxytui.core.text import clean_line, shorten
+from oxytui.outputs import confirm
 from oxytui.store import Store
 from oxytui.store.people import KEEP, Keep
 
@@ -110,12 +111,14 @@ def cmd_people(store: Store, args: argparse.Namespace) -> int:
         parts = ["every " + rhythm_words(record.every_days) if record.every_days else "no rhythm"]
         if record.remembered:
             parts.append("remembered")
-        print(f"Saved for {clean_line(record.name)}: {', '.join(parts)}.")
+        if record.note:  # say what was kept, so a note set alone is confirmed too
+            parts.append(f"note “{shorten(record.note, 40)}”")
+        confirm(f"Saved for {clean_line(record.name)}: {', '.join(parts)}.")
         return 0
     if args.people_command == "rename":
         count = store.rename_person(args.old, args.new)
         noun = "contact" if count == 1 else "contacts"
-        print(f"Renamed {clean_line(args.old.strip())} to {clean_line(args.new.strip())} ({count} {noun}).")
+        confirm(f"Renamed {clean_line(args.old.strip())} to {clean_line(args.new.strip())} ({count} {noun}).")
         return 0
     people = ordered(store.everyone().values())
     if args.json:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -11,7 +12,7 @@ from oxytui.core.figures import plural
 from oxytui.core.people import due_people, week_people_lines
 from oxytui.core.runs import last_run
 from oxytui.core.streaks import History, StreakSummary, short_day, summarize
-from oxytui.core.text import clean_line
+from oxytui.core.text import clean_line, markdown_text
 from oxytui.store import Store
 
 if TYPE_CHECKING:  # the weekly review is built on demand: the dashboard's first frame has none
@@ -90,11 +91,14 @@ def week_review(store: Store, day: date, history: History | None = None) -> Week
     )
 
 
-def week_people(store: Store, day: date) -> list[str]:
-    """The weekly review's lines about people: who you were close to that week, who is past their rhythm."""
+def week_people(store: Store, day: date, shown: Callable[[str], str] = clean_line) -> list[str]:
+    """The weekly review's lines about people: who you were close to that week, who is past their rhythm.
+
+    Names pass through `shown`: `clean_line` for the screen, `markdown_text` for Markdown.
+    """
     first, last = week_bounds(day, store.settings.week_start)
     due = due_people(store.everyone().values())
-    return week_people_lines(store.contacts_between(first, last), due, clean_line)
+    return week_people_lines(store.contacts_between(first, last), due, shown)
 
 
 def week_review_markdown(store: Store, day: date) -> str:
@@ -102,7 +106,7 @@ def week_review_markdown(store: Store, day: date) -> str:
     from oxytui.core.weekly import review_markdown
 
     text = review_markdown(week_review(store, day), clean_line, kind_label)
-    return with_people(text, week_people(store, day))
+    return with_people(text, week_people(store, day, markdown_text))
 
 
 def with_people(markdown: str, lines: list[str]) -> str:

@@ -168,4 +168,9 @@ def leftover_temps(folder: Path, start: str) -> list[Path]:
         entries = list(folder.iterdir())  # a folder that cannot be read: OSError
     except (FileNotFoundError, NotADirectoryError):
         return []
-    return [entry for entry in entries if entry.name.startswith(f".{start}") and TEMP_SUFFIX in entry.name]
+    return [entry for entry in entries if is_leftover_name(entry.name, start)]
+
+
+def is_leftover_name(name: str, start: str) -> bool:
+    """True when a file called `name` would be taken for a leftover temp file of files named `start`…"""
+    return name.startswith(f".{start}") and TEMP_SUFFIX in name

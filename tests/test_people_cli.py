@@ -105,3 +105,11 @@ def test_two_processes_renaming_and_logging_lose_nothing(tmp_path: Path) -> None
     assert len(contacts) == 26  # every contact kept, whichever name it ended with
     assert {c.who for c in contacts} <= {"Alex", "Al"}
     assert sorted(int(c.note) for c in contacts if c.note) == list(range(25))
+
+
+def test_set_confirms_the_note_it_kept(db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A note set alone was confirmed as 'Saved for Sam: no rhythm.', which says nothing of the note."""
+    run(db_path, "log", "Sam", capsys=capsys)
+    code, out, _ = run(db_path, "people", "set", " sam ", "--note", "loves tea\x1b[2J", capsys=capsys)
+    assert code == 0
+    assert out == "Saved for Sam: no rhythm, note “loves tea”.\n"

@@ -126,6 +126,11 @@ def test_a_good_file_loads(tmp_path: Path) -> None:
         (lambda t: t + 'figure = "ghost"\n', "step 2: unknown key 'figure'"),
         (lambda t: t.replace("summary = ", 'figure = "ghost"\nsummary = '), "'figure' must be one of"),
         (lambda t: t.replace('text = "Look around the room."', 'text = ""'), "step 2: 'text' is empty"),
+        (lambda t: t.replace('title = "An evening walk"', 'title = "\\u200b\\ufeff"'), "'title' is empty"),
+        (
+            lambda t: t.replace('text = "Look around the room."', 'text = "\\u001b[2J"'),
+            "step 2: 'text' is empty",
+        ),
         (lambda t: t.replace("summary = ", 'figure = "none"\nsummary = '), "uses {figure} but"),
         (lambda t: "id = [unclosed", "is not valid TOML"),
     ],

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from oxytui.cli import main
 from oxytui.core.model import ContactDraft
-from oxytui.core.text import BIDI_CONTROLS, clean, clean_line, has_lone_surrogate, shorten
+from oxytui.core.text import BIDI_CONTROLS, clean, clean_line, has_lone_surrogate, markdown_text, shorten
 from oxytui.store import Store
 
 PWNED = "\x1b]0;pwned\x07[bold]x[/]"
@@ -216,5 +216,14 @@ def test_markdown_export_is_for_reading_and_cleaned(db_path: Path, tmp_path: Pat
     assert main(["--db", str(db_path), "export", "--format", "markdown", "--out", str(out)]) == 0
     text = out.read_text(encoding="utf-8")
     assert "\x1b" not in text and "pwned" not in text
-    assert "**[bold]x[/]**" in text
+    assert "**\\[bold\\]x\\[/\\]**" in text  # escaped for Markdown: it reads as typed, [bold]x[/]
     assert "line one line two" in text
+
+
+def test_markdown_text_escapes_what_markdown_reads_as_markup() -> None:
+    assert markdown_text("Sam") == "Sam"
+    assert (
+        markdown_text("a_b *c* `d` [e](f) <g> ~h~ & \\")
+        == "a\\_b \\*c\\* \\`d\\` \\[e\\](f) \\<g\\> \\~h\\~ \\& \\\\"
+    )
+    assert markdown_text("two\nlines\x1b[31m") == "two lines"

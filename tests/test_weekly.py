@@ -169,3 +169,44 @@ def test_goal_zero_and_over_the_goal_read_truly() -> None:
     review = build_review(MONDAY, [], recalls, history, Settings(goal_warm_days=0, goal_recalls=2), TODAY)
     assert review.progress.shortfall() == "3 warm days, no goal, 3 recalls, goal 2 met"
     assert "0 of 0" not in " ".join(lines) and "3 of 2" not in review.progress.shortfall()
+
+
+@pytest.mark.parametrize("week", ["9999-12-31", "0001-01-01", "1899-12-31", "2101-01-01"])
+def test_cli_week_outside_the_years_is_refused(
+    week: str, db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A week far outside the years any record may hold is refused in one line, never a traceback."""
+    assert main(["--db", str(db_path), "export", "--format", "markdown", "--week", week]) == 1
+    last = capsys.readouterr().err.splitlines()[-1]
+    assert last == f"oxytui: week: week {week} is outside 1900-01-01 to 2100-12-31"
+
+
+def test_cli_week_not_begun_is_refused(db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A week that has not begun has no review: it is refused rather than called a week not met."""
+    assert main(["--db", str(db_path), "export", "--format", "markdown", "--week", "2100-12-30"]) == 1
+    last = capsys.readouterr().err.splitlines()[-1]
+    assert last.startswith("oxytui: week: the week of Thu 30 Dec 2100 has not begun yet")
+    store = Store.open(db_path)
+    last_day_of_this_week = store.today() + timedelta(days=6 - store.today().weekday())
+    args = [
+        "--db",
+        str(db_path),
+        "export",
+        "--format",
+        "markdown",
+        "--week",
+        last_day_of_this_week.isoformat(),
+    ]
+    assert main(args) == 0
+
+
+def test_running_week_names_no_past_run_while_a_run_goes_on() -> None:
+    """The running week's sentence speaks of the current run only; 'last run' is for after a pause."""
+    days = [TODAY - timedelta(days=n) for n in (0, 5, 6)]  # today, then a pause, then an older run of 2
+    contacts = [contact(day, "Sam") for day in days]
+    history = History.build(contacts, [], [])
+    sentence = build_review(TODAY, contacts, [], history, Settings(), TODAY).streak_sentence
+    assert sentence.endswith(" Daily streak 1 day.")
+    assert "last run" not in sentence
+    paused = build_review(TODAY, contacts[1:], [], History.build(contacts[1:], [], []), Settings(), TODAY)
+    assert paused.streak_sentence.endswith(" Daily streak 0 days; last run: 2 warm days, to Fri 20 Nov.")

@@ -2,14 +2,31 @@
 
 from __future__ import annotations
 
+import os
 from datetime import date, datetime, timedelta
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
 def now_local() -> datetime:
-    """The current time as an aware datetime in the local time zone."""
-    return datetime.now().astimezone()
+    """The current time as an aware datetime in the local time zone.
+
+    Raises ValidationError (field "clock") when the clock and time zone give no time a datetime can
+    hold, such as TZ=UTC+99 (an offset of 99 hours) or a clock past the year 9999.
+    """
+    try:
+        return datetime.now().astimezone()
+    except (ValueError, OverflowError, OSError):
+        from oxytui.core.model import ValidationError  # model imports this module
+
+        zone = os.environ.get("TZ")
+        named = "" if zone is None else f" (TZ={zone!r})"
+        raise ValidationError(
+            {
+                "clock": f"the clock and time zone{named} give no usable local time: check the clock, "
+                "and set TZ to a zone such as Europe/London or unset it, then try again"
+            }
+        ) from None
 
 
 def logical_day(moment: datetime, day_start_hour: int) -> date:

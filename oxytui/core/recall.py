@@ -139,8 +139,8 @@ def _text(data: Mapping[str, Any], key: str, where: str, limit: int, *, one_line
     if not isinstance(value, str):
         raise ScriptError(f"{where}{key!r} must be text in quotes (not {type(value).__name__})")
     value = value.strip()
-    if not value:
-        raise ScriptError(f"{where}{key!r} is empty: write at least one word")
+    if not any(char.isprintable() and not char.isspace() for char in clean_line(value)):
+        raise ScriptError(f"{where}{key!r} is empty: write at least one word")  # or only invisible codes
     if one_line and "\n" in value:
         raise ScriptError(f"{where}{key!r} must fit on one line")
     if len(value) > limit:

@@ -50,6 +50,16 @@ def clean_line(text: str) -> str:
     return " ".join(clean(text).split())
 
 
+# What Markdown reads as markup inside a line: emphasis, code, links and images, raw HTML, strikethrough
+# and entities. Escaped, a name such as "<img src=x onerror=...>" or "[x](javascript:...)" stays text.
+_MARKDOWN_MARKUP = re.compile(r"([\\`*_\[\]<>~&])")
+
+
+def markdown_text(text: str) -> str:
+    """Return `text` cleaned for a single line of Markdown, its markup characters escaped: read as typed."""
+    return _MARKDOWN_MARKUP.sub(r"\\\1", clean_line(text))
+
+
 def shorten(text: str, width: int) -> str:
     """Return the cleaned single line `text`, cut to `width` characters with an ellipsis."""
     line = clean_line(text)

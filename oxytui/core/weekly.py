@@ -18,6 +18,7 @@ from oxytui.core.streaks import (
     week_progress,
     weekly_runs,
 )
+from oxytui.core.text import markdown_text
 
 MIN_GROUP = 2  # recalls needed on each side before comparing after-recall stress
 TOP = 5  # people and kinds listed
@@ -100,8 +101,12 @@ def _streak_sentence(history: History, settings: Settings, today: date, week: We
         text = f"A lighter week ({week.shortfall()}): a pause, and the next week starts fresh."
     if week.in_progress and not gentle:
         daily = daily_streak(history.warm, history.rest, today)
-        past = last_run(history.warm, history.rest, daily)
-        text += f" Daily streak {daily.current} days" + (f"; last run: {past.words(today)}." if past else ".")
+        # While a run is going on, nothing is said about the one before it.
+        past = None if daily.current else last_run(history.warm, history.rest, daily)
+        days = "day" if daily.current == 1 else "days"
+        text += f" Daily streak {daily.current} {days}" + (
+            f"; last run: {past.words(today)}." if past else "."
+        )
     return text
 
 
@@ -219,6 +224,6 @@ def review_markdown(
     kind_label: Callable[[str], str] = lambda kind: kind,
 ) -> str:
     """The review as a Markdown document."""
-    escape: Callable[[str], str] = lambda text: clean(text).replace("*", "\\*").replace("_", "\\_")  # noqa: E731
+    escape: Callable[[str], str] = lambda text: markdown_text(clean(text))  # noqa: E731
     body = "\n".join(f"- {line}" for line in review_lines(review, escape, kind_label))
     return f"# oxytui weekly review\n\n## {review_title(review)}\n\n{body}\n"

@@ -10,6 +10,7 @@ from textual import events, on
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
+from textual.notifications import SeverityLevel
 from textual.reactive import var
 from textual.screen import Screen
 from textual.theme import Theme
@@ -127,6 +128,18 @@ class OxyApp(App[int]):
         )
         self._refresh_truecolor_filter(self.ansi_theme)  # what App._watch_theme does for a light theme
         self.stylesheet.set_variables(self.get_css_variables())
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """A notification, its text shown without control codes: it may name a path or quote a file."""
+        super().notify(clean(message), title=clean(title), severity=severity, timeout=timeout, markup=markup)
 
     def get_default_screen(self) -> Screen[None]:
         return DashboardScreen(self.store)

@@ -11,12 +11,14 @@ import filelock
 import pytest
 from textual.widgets import Input, Static
 
+from oxytui.core.model import ContactDraft
 from oxytui.paths import lock_path
 from oxytui.store import Store
 from oxytui.ui import saving
 from oxytui.ui.panes.recall import RecallPane
 from oxytui.ui.panes.streaks import StreaksPane
 from oxytui.ui.screens.contact_form import ContactForm
+from oxytui.ui.screens.person import PersonScreen
 from oxytui.ui.screens.recall_dialogs import StopDialog
 from tests.ui.conftest import AppFactory, notices
 from tests.ui.test_recall_screen import start
@@ -146,3 +148,28 @@ async def test_keeping_a_recall_when_quitting_waits_for_the_other_writer_then_qu
         await wait_until(pilot, lambda: not app.is_running, "oxytui to close once the recall is kept")
     [recall] = Store.open(store.path).recalls()
     assert not recall.completed
+
+
+async def test_a_persons_page_waits_for_the_other_writer_and_the_keys_work_meanwhile(
+    store: Store, make_app: AppFactory, other_writer: filelock.FileLock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """m (remembered) on a person's page used to wait for the lock on the app's thread: nothing
+    answered, escape and q included, for up to ten seconds."""
+    store.add_contact(ContactDraft("Mia", "hug"))
+    app = make_app()
+    messages = notices(app, monkeypatch)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("4", "enter")
+        await wait_until(pilot, lambda: isinstance(app.screen, PersonScreen), "Mia's page")
+        other_writer.acquire()
+        await pilot.press("m")
+        assert messages[-1].startswith("Waiting for another oxytui"), messages
+        await pilot.press("escape")  # the keys still work: the page closes
+        await wait_until(pilot, lambda: app.screen is app.dashboard, "the dashboard")
+        assert Store.open(store.path).person("Mia").remembered is False  # type: ignore[union-attr]
+        other_writer.release()
+        await wait_until(
+            pilot, lambda: "remembered here" in messages[-1], "the change, once the lock is free"
+        )
+    person = Store.open(store.path).person("Mia")
+    assert person is not None and person.remembered

@@ -16,7 +16,7 @@ from oxytui.ui.panes.people import PeoplePane
 from oxytui.ui.screens.contact_form import ContactForm
 from oxytui.ui.screens.person import AskScreen, PersonScreen
 from oxytui.ui.widgets.lines import Lines
-from tests.ui.conftest import AppFactory
+from tests.ui.conftest import AppFactory, notices
 from tests.ui.test_sizes import screen_text
 from tests.waiting import palette_offers, wait_until
 
@@ -213,3 +213,20 @@ async def test_the_person_screen_is_kept_and_each_open_shows_the_person_afresh(
         await wait_until(pilot, lambda: top(app) is first, "back to Opa")
         await pilot.press("escape")
         await wait_until(pilot, lambda: top(app) is app.dashboard, "the dashboard")
+
+
+async def test_a_rename_of_one_contact_says_one_contact(
+    store: Store, make_app: AppFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store.add_contact(ContactDraft("Mia", "hug"))
+    app = make_app()
+    messages = notices(app, monkeypatch)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("4", "enter")
+        await wait_until(pilot, lambda: isinstance(app.screen, PersonScreen), "Mia's page")
+        await pilot.press("r")
+        await wait_until(pilot, lambda: isinstance(app.screen, AskScreen), "the rename box")
+        app.screen.query_one(Input).value = "Mimi"
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: bool(messages), "the notice")
+    assert messages[-1] == "Renamed to Mimi (1 contact). u undoes it."

@@ -115,7 +115,7 @@ async def test_the_recall_chooser_keeps_its_keys_in_view_at_60x20(store: Store, 
         text = screen_text(app)
         scripts = app.screen.query_one(ChoosePage).scripts
     assert len(scripts) == 8  # more than 20 rows can list
-    assert "Press 1–8 to choose · escape to close" in text
+    assert "Press 1–8, or ↑ ↓ and enter, to choose · escape to close" in text
     assert scripts[-1].title not in text  # the list is cut off, its keys are not
 
 

@@ -68,10 +68,11 @@ class RecallPane(DataPane, can_focus=True):
 
     def on_mount(self) -> None:
         problems = self.scripts.problems
-        for problem in problems:
-            self.app.notify(
-                problem, title="Recall script skipped", severity="warning", timeout=12, markup=False
-            )
+        if problems:  # one notice, however many files: a stack of them hid the screen, the welcome too
+            count = len(problems)
+            more = f"\n(and {count - 1} more: the Recall pane lists them all)" if count > 1 else ""
+            title = "Recall scripts skipped" if count > 1 else "Recall script skipped"
+            self.app.notify(problems[0] + more, title=title, severity="warning", timeout=12, markup=False)
         box = self.query_one("#recall-problems", Static)
         box.display = bool(problems)
         if problems:

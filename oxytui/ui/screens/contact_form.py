@@ -14,7 +14,7 @@ from textual.widgets import Input, Label, Static
 
 from oxytui.content import kind_id, kind_label, kinds
 from oxytui.core.model import Contact, ContactDraft, ValidationError
-from oxytui.core.text import clean_line
+from oxytui.core.text import clean, clean_line
 from oxytui.ui import saving
 from oxytui.ui.saving import PendingSave
 from oxytui.ui.screens.dialog import DialogScreen
@@ -198,7 +198,7 @@ class ContactForm(DialogScreen[Contact | None]):
 
     def _message(self, selector: str, message: str) -> None:
         widget = self.query_one(selector, Static)
-        widget.update(message)
+        widget.update(clean(message))  # a message may name a path
         widget.display = bool(message)
 
     def _draft(self) -> ContactDraft:

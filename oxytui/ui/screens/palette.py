@@ -8,7 +8,9 @@ from functools import partial
 
 from textual.actions import parse
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
 from textual.dom import DOMNode
+from textual.fuzzy import Matcher
 
 from oxytui.ui.widgets.keys import KeyAction, key_actions
 
@@ -74,6 +76,20 @@ class KeyCommands(Provider):
                 yield Hit(score, matcher.highlight(command.name), command.run, help=command.help)
 
 
+def plain_highlight(matcher: Matcher, text: str) -> Content:
+    """`text` as plain text, never read as markup (it holds a name), with the letters matched highlighted.
+
+    Matcher.highlight reads its text as markup, so "[bold]Sam[/]" would show as a bold "Sam".
+    """
+    content = Content(text)
+    score, offsets = matcher.fuzzy_search.match(matcher.query, text)
+    if score:
+        for offset in offsets:
+            if not text[offset].isspace():
+                content = content.stylize(matcher.match_style, offset, offset + 1)
+    return content
+
+
 class PeopleCommands(Provider):
     """Open any person: "Open Alex" for everyone logged."""
 
@@ -96,7 +112,7 @@ class PeopleCommands(Provider):
     async def discover(self) -> Hits:
         """Everyone, before anything is typed."""
         for title, name in self._people():
-            yield DiscoveryHit(title, partial(self._open, name), help="a person")
+            yield DiscoveryHit(Content(title), partial(self._open, name), text=title, help="a person")
 
     async def search(self, query: str) -> Hits:
         """The people whose name matches what was typed."""
@@ -104,4 +120,5 @@ class PeopleCommands(Provider):
         for title, name in self._people():
             score = matcher.match(title)
             if score > 0:
-                yield Hit(score, matcher.highlight(title), partial(self._open, name), help="a person")
+                shown = plain_highlight(matcher, title)
+                yield Hit(score, shown, partial(self._open, name), text=title, help="a person")

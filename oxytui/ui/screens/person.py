@@ -16,10 +16,12 @@ from textual.widgets import Input, Label, Static
 
 from oxytui.content import kind_label
 from oxytui.core.days import format_day
+from oxytui.core.figures import plural
 from oxytui.core.model import Contact, ContactDraft, ValidationError
 from oxytui.core.people import Person, ago_words, parse_every, rhythm_words, warmth_bars, warmth_over_time
 from oxytui.core.text import clean_line, shorten
-from oxytui.store import Store, StoreError
+from oxytui.store import Store
+from oxytui.ui import saving
 from oxytui.ui.screens.contact_form import ContactForm
 from oxytui.ui.screens.dialog import BOX_FRAME, DialogScreen
 from oxytui.ui.widgets.lines import Lines, columns
@@ -214,16 +216,24 @@ class PersonScreen(Screen[bool]):
     # --- changes -------------------------------------------------------------------------
 
     def _attempt(self, change: Callable[[], str]) -> None:
-        try:
-            done = change()
-        except ValidationError as error:
-            self.notify(" ".join(error.errors.values()), severity="warning", markup=False)
-        except StoreError as error:
-            self.notify(str(error), title="Not saved", severity="error", markup=False, timeout=10)
-        else:
+        """Make a change (once another oxytui lets go of the lock, if it holds it, without freezing the
+        keys meanwhile: ui/saving.py); say what it did, or why it could not be made."""
+
+        def done(message: str) -> None:
             self.changed = True
             self.show()
-            self.notify(done, markup=False, timeout=3)
+            self.notify(message, markup=False, timeout=3)
+
+        def failed(error: Exception) -> None:
+            if isinstance(error, ValidationError):
+                self.notify(" ".join(error.errors.values()), severity="warning", markup=False)
+            else:
+                self.notify(str(error), title="Not saved", severity="error", markup=False, timeout=10)
+
+        def waiting(_: object) -> None:
+            self.notify(saving.WAITING, markup=False, timeout=3)
+
+        saving.save(self.app, change, done, failed, waiting)
 
     def action_add(self) -> None:
         person = self.person
@@ -312,7 +322,7 @@ class PersonScreen(Screen[bool]):
             self._names.append(old)
             self.name_shown = text.strip()
             what = "Merged into" if merging else "Renamed to"
-            return f"{what} {clean_line(text)} ({count} contacts). u undoes it."
+            return f"{what} {clean_line(text)} ({plural(count, 'contact')}). u undoes it."
 
         self._attempt(change)
 

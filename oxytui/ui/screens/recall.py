@@ -17,6 +17,7 @@ from oxytui.core.model import Ratings, Recall, ValidationError
 from oxytui.core.people import warmest, warmest_lately
 from oxytui.core.recall import Script, figure_suggestions, parse_rating
 from oxytui.core.recall_session import Phase, RecallSession
+from oxytui.core.text import clean
 from oxytui.recall_scripts import LoadedScripts
 from oxytui.store import Store
 from oxytui.support import QUIET_LINE
@@ -49,11 +50,13 @@ class RecallScreen(GuardsQuit, Screen[Recall | None]):
     RecallScreen .page-title { text-style: bold; color: $accent; margin-bottom: 1; }
     RecallScreen #choose-keys { color: $text-muted; margin-bottom: 1; }
     RecallScreen .hint { color: $text-muted; margin-top: 1; }
+    RecallScreen #choose .hint { margin-top: 0; }
     RecallScreen .error { color: $error; }
     RecallScreen #step-text { margin-bottom: 1; min-height: 5; }
     RecallScreen #step-progress { margin-top: 1; }
     RecallScreen #step-progress Bar { width: 60; max-width: 100%; }
-    RecallScreen .script-summary { margin: 0 0 0 3; color: $text-muted; }
+    RecallScreen #choose { height: 1fr; }
+    RecallScreen #script-list { height: 1fr; max-height: 100%; border: none; padding: 0; margin-top: 1; }
     RecallScreen Input.rating { width: 20; }
     RecallScreen #figure-options { height: auto; max-height: 10; }
     RecallScreen #safety-note { margin-bottom: 1; border: round $warning; padding: 0 1; height: auto; }
@@ -119,6 +122,10 @@ class RecallScreen(GuardsQuit, Screen[Recall | None]):
 
     def on_mount(self) -> None:
         self.timer = self.set_interval(self.tick_seconds, self.tick)
+        self._show_choices()
+
+    def _show_choices(self) -> None:  # the list has the focus: ↑ ↓ scroll it, enter chooses
+        self._show("choose", "#script-list" if self.scripts.scripts else None)
 
     def on_screen_suspend(self) -> None:
         """Something covers the exercise (a dialog, help, the palette): its countdown holds."""
@@ -245,9 +252,9 @@ class RecallScreen(GuardsQuit, Screen[Recall | None]):
     def action_back(self) -> None:
         if self.session.phase is Phase.BEFORE:
             self.session = self._new_session()
-            self._show("choose")
+            self._show_choices()
         elif self.page == "figure-page":
-            self._show("choose")
+            self._show_choices()
         else:
             self.dismiss(None)
 
@@ -286,6 +293,10 @@ class RecallScreen(GuardsQuit, Screen[Recall | None]):
     @on(Input.Submitted, "#figure")
     def _figure_typed(self, event: Input.Submitted) -> None:
         self._choose_figure(event.value)
+
+    @on(OptionList.OptionSelected, "#script-list")
+    def _script_picked(self, event: OptionList.OptionSelected) -> None:
+        self.action_choose(event.option_index + 1)
 
     @on(OptionList.OptionSelected, "#figure-options")
     def _figure_picked(self, event: OptionList.OptionSelected) -> None:
@@ -352,7 +363,8 @@ class RecallScreen(GuardsQuit, Screen[Recall | None]):
 
     def _not_saved(self, error: Exception) -> None:
         self._waiting_save = None
-        self.query_one("#summary-error", Static).update(f"Not saved: {error}. Press enter to try again.")
+        message = clean(f"Not saved: {error}. Press enter to try again.")  # it may name a path
+        self.query_one("#summary-error", Static).update(message)
 
     def _waiting(self, pending: PendingSave[Recall]) -> None:
         self._waiting_save = pending

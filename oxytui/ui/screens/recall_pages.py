@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.console import Group
+from rich.padding import Padding
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
@@ -29,24 +32,34 @@ def countdown(seconds: int) -> str:
 
 
 class ChoosePage(Vertical):
-    """The scripts to choose from, one number key each."""
+    """The scripts to choose from: every one in a list that scrolls, the first nine with a number key each."""
 
     def __init__(self, scripts: tuple[Script, ...], *, id: str) -> None:
         super().__init__(id=id)
-        self.scripts = scripts[:MAX_SCRIPT_KEYS]
+        self.scripts = scripts
 
     def compose(self) -> ComposeResult:
         yield Static("Choose a recall", classes="page-title", markup=False)
-        # The keys come first, so a short terminal that cuts the list off still shows how to choose.
-        yield Static(
-            f"Press 1–{len(self.scripts)} to choose · escape to close", id="choose-keys", markup=False
-        )
-        for number, script in enumerate(self.scripts, 1):
-            yield Static(f"{number}  {script.title} · {script.minutes} min", markup=False)
-            yield Static(script.summary, classes="script-summary", markup=False)
-        if not self.scripts:
-            yield Static("No recall scripts could be loaded.", markup=False)
+        # The keys and the hint come first, so a short terminal that cuts the list shows how to choose.
+        yield Static(choose_keys(len(self.scripts)), id="choose-keys", markup=False)
         yield _hint("Every step can be skipped or stopped. Sadness or longing may come up; that is allowed.")
+        if self.scripts:
+            yield OptionList(*(script_option(n, s) for n, s in enumerate(self.scripts, 1)), id="script-list")
+        else:
+            yield Static("No recall scripts could be loaded.", markup=False)
+
+
+def choose_keys(count: int) -> str:
+    """How to choose among `count` scripts."""
+    numbers = f"Press 1–{min(count, MAX_SCRIPT_KEYS)}" if count > 1 else "Press 1"
+    return f"{numbers}, or ↑ ↓ and enter, to choose · escape to close" if count else "escape to close"
+
+
+def script_option(number: int, script: Script) -> Group:
+    """One script in the list: its number key (the first nine), title and length, then its summary."""
+    key = str(number) if number <= MAX_SCRIPT_KEYS else " "
+    title = Text(f"{key}  {script.title} · {script.minutes} min")
+    return Group(title, Padding(Text(script.summary, style="dim"), (0, 0, 0, 3)))
 
 
 class FigurePage(Vertical):
@@ -64,8 +77,8 @@ class FigurePage(Vertical):
         self.query_one("#figure-title", Static).update(script.title)
         self.query_one("#figure-prompt", Static).update(prompt)
         field = self.query_one("#figure", Input)
-        field.suggester = SuggestFromList(suggestions, case_sensitive=False)
-        field.value = default
+        field.suggester = SuggestFromList([clean_line(name) for name in suggestions], case_sensitive=False)
+        field.value = clean_line(default)  # a logged name, shown without its control codes
         options = self.query_one("#figure-options", OptionList)
         options.clear_options()
         options.add_options([shorten(name, 60) for name in suggestions])

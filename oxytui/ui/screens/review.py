@@ -13,7 +13,7 @@ from textual.widgets import Static
 from oxytui.content import kind_label
 from oxytui.core.days import week_bounds
 from oxytui.core.streaks import History
-from oxytui.core.text import clean_line
+from oxytui.core.text import clean_line, markdown_text
 from oxytui.core.weekly import WeeklyReview, review_lines, review_markdown, review_title
 from oxytui.outputs import write_review
 from oxytui.paths import DEMO_FILE_NAME
@@ -122,7 +122,8 @@ class WeeklyReviewScreen(DialogScreen[date | None]):
         """Copy the review as Markdown to the clipboard and save it in the data file's folder."""
         assert self.review is not None
         text = with_people(
-            review_markdown(self.review, clean_line, kind_label), week_people(self.store, self.week)
+            review_markdown(self.review, clean_line, kind_label),
+            week_people(self.store, self.week, markdown_text),
         )
         self.app.copy_to_clipboard(text)
         try:

@@ -12,6 +12,7 @@ from textual.widgets import Footer, Input, Label, Select, Static
 
 from oxytui.core.days import WEEKDAYS
 from oxytui.core.model import STEP_CUES, Settings, SettingsChanges, ValidationError
+from oxytui.core.text import clean
 from oxytui.store import Store
 from oxytui.ui import saving
 from oxytui.ui.saving import PendingSave
@@ -206,13 +207,18 @@ class SettingsScreen(DialogScreen[bool]):
             for name in error.errors:
                 if name in FIELDS:
                     self.query_one(f"#{name}", Input).add_class("-error")
-            self.query_one("#settings-error", Static).update("\n".join(error.errors.values()))
+            self._say("\n".join(error.errors.values()))
         else:
-            self.query_one("#settings-error", Static).update(f"Not saved: {error}")
+            self._say(f"Not saved: {error}")
 
     def _waiting(self, pending: PendingSave[Any]) -> None:
         self._waiting_save = pending
-        self.query_one("#settings-error", Static).update(f"{saving.WAITING} Escape cancels.")
+        self._say(f"{saving.WAITING} Escape cancels.")
+
+    def _say(self, message: str) -> None:
+        """Show `message` below the fields and scroll to it: a short terminal cuts the form off above it."""
+        self.query_one("#settings-error", Static).update(clean(message))  # a message may name a path
+        self.query_one("#settings", VerticalScroll).scroll_end(animate=False)  # once laid out anew
 
     def action_cancel(self) -> None:
         """Close without saving (a save waiting for the lock is given up)."""

@@ -12,6 +12,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Footer, Input, Label, Markdown, Static
 
 from oxytui.content import ContentError, read_text
+from oxytui.core.text import clean_line
 from oxytui.ui.screens.dialog import DialogScreen
 
 HOUR_ERROR = "The day-start hour must be a whole number from 0 to 23 (4 means 04:00)."
@@ -49,12 +50,16 @@ class WelcomeScreen(DialogScreen[int | None]):
                     text = f"Welcome to oxytui.\n\n({error})"
                 with VerticalScroll(id="welcome-body"):
                     yield Markdown(text, id="welcome-text")
-            yield Static(f"Your data file: {self._data_path}", id="welcome-path", markup=False)
-            with Horizontal(classes="field"):
-                yield Label("Day starts at", classes="field-label wide")
-                yield Input(str(self._hour), id="hour", restrict=r"[0-9]*", max_length=2, compact=True)
-                yield Static(":00  (0–23)", classes="hint")
-            yield Static(id="hour-error", classes="error", markup=False)
+            # Docked at the bottom: a short terminal cuts the text above (it scrolls), never the hour.
+            with Vertical(id="welcome-fields"):
+                yield Static(
+                    f"Your data file: {clean_line(str(self._data_path))}", id="welcome-path", markup=False
+                )
+                with Horizontal(classes="field"):
+                    yield Label("Day starts at", classes="field-label wide")
+                    yield Input(str(self._hour), id="hour", restrict=r"[0-9]*", max_length=2, compact=True)
+                    yield Static(":00  (0–23)", classes="hint")
+                yield Static(id="hour-error", classes="error", markup=False)
         yield Footer(compact=True)
 
     def on_mount(self) -> None:

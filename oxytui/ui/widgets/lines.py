@@ -21,7 +21,18 @@ from oxytui.core.text import shorten
 
 def columns(cells: list[tuple[str, int]]) -> str:
     """One row of text: each cell cleaned, cut to its width with "…" and padded, one space between."""
-    return " ".join(set_cell_size(shorten(text, width), width) for text, width in cells)
+    return " ".join(fit(text, width) for text, width in cells)
+
+
+def fit(text: str, width: int) -> str:
+    """`text` cleaned to one line and made exactly `width` cells wide: cut with "…", or padded.
+
+    Wide characters (CJK, most emoji) take two cells, so a cut by characters alone can still overflow.
+    """
+    line = shorten(text, width)
+    if cell_len(line) > width:
+        line = set_cell_size(line, width - 1).rstrip() + "…"
+    return set_cell_size(line, width)
 
 
 class Lines(ScrollView):

@@ -292,6 +292,9 @@ def _main(argv: Sequence[str] | None) -> int:
         if isinstance(stream, io.TextIOWrapper):
             stream.reconfigure(errors="replace")
     args = build_parser().parse_args(argv)
+    if args.db is not None and not args.db.strip():
+        say("--db is empty: give the data file's path, such as --db ~/oxytui.json")
+        return EXIT_INPUT
     chosen = args.db or os.environ.get(DB_ENV) or ""
     db_path: Path = Path(args.db).expanduser() if args.db else default_db_path()
     try:

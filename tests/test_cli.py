@@ -325,6 +325,39 @@ def test_import_skips_records_already_present(
 
 
 @pytest.mark.parametrize(
+    ("table", "field", "value", "says"),
+    [
+        ("contacts", "note", "other", "contacts records 1 and 3 are the same id but differ"),
+        ("recalls", "note", "other", "recalls records 1 and 3 are the same id but differ"),
+        ("rest_days", "reason", "other", "rest_days records 1 and 3 are the same day but differ"),
+    ],
+)
+def test_import_of_one_record_told_two_ways_is_refused_whole(
+    db_path: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    clock: FakeClock,
+    table: str,
+    field: str,
+    value: object,
+    says: str,
+) -> None:
+    data = fill(tmp_path / "source.json", clock).export_data()
+    first = data[table][0]
+    data[table] = [first, {**first}, {**first, field: value}]  # the same record twice is fine
+    export = tmp_path / "export.json"
+    export.write_text(json.dumps(data))
+    run(capsys, "--db", str(db_path), "log", "A")
+    before = db_path.read_bytes()
+    code, out, err = run(capsys, "--db", str(db_path), "import", str(export))
+    assert (code, out) == (1, "") and says in err, err
+    assert db_path.read_bytes() == before
+    data[table] = [first, {**first}]
+    export.write_text(json.dumps(data))
+    assert run(capsys, "--db", str(db_path), "import", str(export))[0] == 0
+
+
+@pytest.mark.parametrize(
     ("content", "says"),
     [
         (b"not json", "not a JSON export"),
@@ -401,6 +434,15 @@ def test_default_path_without_oxytui_db(
     assert run(capsys, "log", "Home")[0] == 0
     default = isolated_home / "data" / "oxytui" / "oxytui.json"
     assert [c[0] for c in stored(default)] == ["Home"]
+
+
+@pytest.mark.parametrize("empty", ["", "  "])
+def test_an_empty_db_is_refused_not_taken_for_the_default(
+    isolated_home: Path, capsys: pytest.CaptureFixture[str], empty: str
+) -> None:
+    code, out, err = run(capsys, "--db", empty, "log", "Empty")
+    assert (code, out) == (1, "") and "--db is empty" in err
+    assert not list(isolated_home.rglob("*.json"))  # neither the default file nor $OXYTUI_DB's
 
 
 def test_db_with_tilde(isolated_home: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -486,6 +528,37 @@ def test_restore_of_a_bad_backup_exits_2(
     code, _, err = run(capsys, "--db", str(db_path), "restore", str(bad))
     assert code == 2 and str(bad) in err
     assert db_path.read_bytes() == before
+
+
+def test_an_export_given_as_the_data_file_or_a_backup_is_named_as_one(
+    db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run(capsys, "--db", str(db_path), "log", "A")
+    before = db_path.read_bytes()
+    export = tmp_path / "export.json"
+    assert run(capsys, "--db", str(db_path), "export", "--out", str(export))[0] == 0
+    exported = export.read_bytes()
+    for args in (("--db", str(export), "log", "B"), ("--db", str(db_path), "restore", str(export))):
+        code, out, err = run(capsys, *args)
+        assert (code, out) == (2, "") and "is an export" in err and "oxytui import" in err, err
+    assert (db_path.read_bytes(), export.read_bytes()) == (before, exported)
+
+
+def test_a_backup_given_as_the_data_file_is_never_changed(
+    db_path: Path, capsys: pytest.CaptureFixture[str], clock: FakeClock
+) -> None:
+    run(capsys, "--db", str(db_path), "log", "A")
+    run(capsys, "--db", str(db_path), "log", "B")  # the first save of the day took a backup
+    (backup,) = list_backups(db_path)
+    kept = backup.path.read_bytes()
+    for args in (("log", "C"), ("restore", str(db_path))):
+        code, out, err = run(capsys, "--db", str(backup.path), *args)
+        assert (code, out) == (2, "") and "is a backup" in err, err
+        assert f"oxytui --db {db_path} restore {backup.path}" in err
+    code, out, _ = run(capsys, "--db", str(backup.path), "check")
+    assert code == 0  # reading a backup is fine
+    assert backup.path.read_bytes() == kept
+    assert sorted(backup_dir(db_path).iterdir()) == [backup.path]  # no lock or backup of its own there
 
 
 # --- as a real process ---------------------------------------------------------------------------

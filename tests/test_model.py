@@ -92,6 +92,13 @@ def test_warmth_out_of_range(warmth: object) -> None:
     assert set(errors) == {"warmth"}
 
 
+def test_a_number_far_out_of_range_is_not_repeated_whole() -> None:
+    assert errors_of(ContactDraft, "Sam", "hug", 6)["warmth"] == "warmth must be from 1 to 5 (not 6)"
+    for huge in (10**400, -(10**400), 10**9):
+        message = errors_of(ContactDraft, "Sam", "hug", huge)["warmth"]
+        assert message == "warmth must be from 1 to 5 (not a number that far out)"
+
+
 @pytest.mark.parametrize("minutes", [None, 0, 1, 60, 1440])
 def test_minutes_in_range(minutes: int | None) -> None:
     assert ContactDraft("Sam", "hug", 3, minutes).minutes == minutes

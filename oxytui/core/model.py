@@ -53,7 +53,8 @@ def _int_error(value: object, label: str, low: int, high: int) -> str | None:
     if isinstance(value, bool) or not isinstance(value, int):
         return f"{label} must be a whole number from {low} to {high}"
     if not low <= value <= high:
-        return f"{label} must be from {low} to {high} (not {value})"
+        shown = value if abs(value) < 10**9 else "a number that far out"  # never hundreds of digits
+        return f"{label} must be from {low} to {high} (not {shown})"
     return None
 
 

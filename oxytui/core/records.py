@@ -340,6 +340,7 @@ def parse_export(
             where = f"{name} record {len(done) + 1}{_id_of(records[len(done)])}"
             raise ValidationError({"import": f"{where}: {error}"}) from None
         _rules_kept(name, records, done, rules)
+        _one_of_each(name, done)
     settings = None
     if data.get("settings") is not None and not isinstance(data["settings"], dict):
         raise ValidationError({"import": "'settings' is not an object"})
@@ -349,6 +350,18 @@ def parse_export(
         except RecordError as error:
             raise ValidationError({"import": str(error)}) from None
     return parsed["contacts"], parsed["recalls"], parsed["rest_days"], settings
+
+
+def _one_of_each(name: str, parsed: list[Any]) -> None:
+    """Raise ValidationError when two records of an export are one record (the same id, or the same
+    rest day) told two ways: which to keep is the user's choice. The same record twice is fine."""
+    first: dict[object, int] = {}
+    for number, record in enumerate(parsed, 1):
+        seen = first.setdefault(record.day if name == "rest_days" else record.id, number)
+        if parsed[seen - 1] != record:
+            same = "the same day" if name == "rest_days" else "the same id"
+            message = f"{name} records {seen} and {number} are {same} but differ; keep one and import again"
+            raise ValidationError({"import": message})
 
 
 def _rules_kept(name: str, records: list[Any], parsed: list[Any], rules: Rules | None) -> None:

@@ -12,7 +12,7 @@ from pathlib import Path
 from oxytui.core.retention import backups_to_keep
 from oxytui.paths import backup_dir
 from oxytui.safe_files import atomic_write, read_regular_file
-from oxytui.store.errors import UnreadableFileError, check_path, refuse_read_only, write_failed
+from oxytui.store.errors import StoreError, UnreadableFileError, check_path, refuse_read_only, write_failed
 from oxytui.store.fileformat import decode
 from oxytui.store.lock import locked
 from oxytui.store.views import file_problem, record_problem
@@ -32,6 +32,22 @@ class Backup:
     def problem(self) -> str | None:
         """None when the backup is a readable oxytui file whose every record meets the rules."""
         return file_problem(self.path)
+
+
+# The names this module gives backups: daily, kept before a schema change, kept before a restore.
+_BACKUP_NAME = re.compile(
+    r"(.+)-(?:\d{4}-\d\d-\d\d|schema\d+-\d{4}-\d\d-\d\d|before-restore-\d{8}-\d{6}(?:-\d+)?)"
+)
+
+
+def refuse_backup(path: Path) -> None:
+    """Raise StoreError when `path` is one of the backups oxytui keeps: they are never changed."""
+    if path.parent.name == "backups" and (match := _BACKUP_NAME.fullmatch(path.stem)):
+        data_file = path.parent.parent / f"{match[1]}{path.suffix}"
+        raise StoreError(
+            f"{path} is a backup, and backups are never changed; "
+            f"to go back to it: oxytui --db {data_file} restore {path}"
+        )
 
 
 def backup_path(db_path: Path, day: date) -> Path:
@@ -140,6 +156,7 @@ def restore_backup(db_path: Path, backup: Path, now: datetime) -> Path | None:
     if (problem := record_problem(decode(raw, backup)[0])) is not None:
         raise UnreadableFileError(f"{backup} cannot be restored: it has {problem}.\n{restore_hint(db_path)}")
     refuse_read_only(db_path)
+    refuse_backup(db_path)
     kept = None
     try:
         with locked(db_path):

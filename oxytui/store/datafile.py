@@ -18,7 +18,13 @@ from tinydb.table import Document
 from oxytui.core.days import logical_day, now_local
 from oxytui.paths import backup_dir
 from oxytui.safe_files import leftover_temps
-from oxytui.store.backups import copy_to_backups, migration_backup_path, restore_hint, take_daily_backup
+from oxytui.store.backups import (
+    copy_to_backups,
+    migration_backup_path,
+    refuse_backup,
+    restore_hint,
+    take_daily_backup,
+)
 from oxytui.store.errors import NotAFileError, UnreadableFileError, check_path, refuse_read_only, write_failed
 from oxytui.store.fileformat import SCHEMA_VERSION, new_meta
 from oxytui.store.lock import LOCK_TIMEOUT, locked
@@ -104,6 +110,7 @@ class DataFile:
     def write(self, change: Callable[[], T]) -> T:
         """Run `change` under the lock, on the newest file, taking the day's backup first."""
         refuse_read_only(self.path)
+        refuse_backup(self.path)
         with locked(self.path, self.lock_timeout):
             try:
                 self.refresh()

@@ -61,6 +61,8 @@ _DOC_IDS = re.compile(r"(?:[1-9][0-9]{0,17}|0)(?:,(?:[1-9][0-9]{0,17}|0))*")
 def _shape_problem(value: Any) -> str | None:
     if not isinstance(value, dict):
         return f"it holds a JSON {type(value).__name__}, not an object of tables"
+    if isinstance(value.get("schema_version"), int) and isinstance(value.get("contacts"), list):
+        return "it is an export (from `oxytui export`); `oxytui import` adds its records to a data file"
     for name, table in value.items():
         if not isinstance(table, dict):
             return f"table {name!r} is a {type(table).__name__}, not an object"

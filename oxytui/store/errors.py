@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from pathlib import Path
@@ -32,9 +33,20 @@ def write_failed(
 ) -> WriteFailedError:
     """The error of a save or restore that `error` stopped: what could not be done, why, and what to do."""
     return WriteFailedError(
-        f"could not {what}: {error.strerror or error}{where}. {kept}; "
-        "free some space or fix the folder's permissions, then try again"
+        f"could not {what}: {error.strerror or error}{where}. {kept}; {what_to_do(error)}"
     )
+
+
+def what_to_do(error: OSError) -> str:
+    """What to do about `error`, as far as its kind tells."""
+    if error.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
+        return "free some space, then try again"
+    if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return "fix the permissions of the file and its folder (chmod u+rwx on the folder), then try again"
+    if error.errno in (errno.EISDIR, errno.ENOTDIR, errno.EEXIST):
+        named = f" ({error.filename})" if error.filename else ""
+        return f"something is in the way where oxytui writes{named}: move it aside, then try again"
+    return "free some space or fix the folder's permissions, then try again"
 
 
 def refuse_read_only(path: Path) -> None:

@@ -133,15 +133,28 @@ def test_a_fault_at_any_step_changes_nothing(
     print(f"{op_name} ({'first save of day' if new_day else 'later save'}): {calls} -> {dict(FIGURES)}")
 
 
-def test_the_failed_save_message_is_clear(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize(
+    ("number", "says"),
+    [
+        (errno.ENOSPC, "No space left on device. Nothing was changed; free some space, then try again"),
+        (
+            errno.EACCES,
+            "Permission denied. Nothing was changed; fix the permissions of the file and its folder",
+        ),
+        (
+            errno.EIO,
+            "Input/output error. Nothing was changed; free some space or fix the folder's permissions",
+        ),
+    ],
+)
+def test_the_failed_save_message_is_clear(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, number: int, says: str
+) -> None:
     faults = Faults(monkeypatch)
     store, path = _setup(tmp_path, new_day=False)
-    with pytest.raises(WriteFailedError) as caught, faults.armed_at("write", 1, errno.ENOSPC):
+    with pytest.raises(WriteFailedError) as caught, faults.armed_at("write", 1, number):
         store.add_contact(ContactDraft("Noor", "hug"))
-    assert str(caught.value) == (
-        f"could not save to {path}: No space left on device. Nothing was changed; "
-        "free some space or fix the folder's permissions, then try again"
-    )
+    assert str(caught.value).startswith(f"could not save to {path}: {says}"), caught.value
 
 
 @pytest.mark.parametrize("number", ERRNOS)

@@ -18,14 +18,15 @@ from oxytui.content import kind_id, kind_label
 from oxytui.core.days import format_day, parse_day, week_bounds
 from oxytui.core.export import FORMATS, to_markdown
 from oxytui.core.figures import plural
-from oxytui.core.model import ContactDraft, ValidationError
-from oxytui.core.text import clean, clean_line, markdown_text
+from oxytui.core.model import ContactDraft, ValidationError, whole_number
+from oxytui.core.text import clean, clean_line, markdown_text, shorten
 from oxytui.core.validate import day_error
 from oxytui.imports import read_import
 from oxytui.outputs import OutputFailedError, OutputRefusedError, check_target, confirm, write_output
 from oxytui.paths import DB_ENV, default_db_path
 from oxytui.people_cli import add_people_parser, cmd_people
 from oxytui.store import NotAFileError, Store, StoreError
+from oxytui.store.errors import what_to_do
 
 EXIT_OK, EXIT_INPUT, EXIT_FILE = 0, 1, 2
 
@@ -41,6 +42,14 @@ class _Parser(argparse.ArgumentParser):
 
 
 @functools.cache  # built once per process: main() may run many times in one (tests, campaigns)
+def _whole(text: str) -> int:
+    """A whole number of zero or more (see model.whole_number)."""
+    number = whole_number(text)
+    if number is None or number < 0:
+        raise argparse.ArgumentTypeError(f"{shorten(text, 20)!r} is not a whole number such as 365")
+    return number
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser for every command."""
     parser = _Parser(
@@ -81,7 +90,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser("support", help="where to find support: helplines and emergency numbers")
 
     demo = commands.add_parser("demo", help="the dashboard on a throwaway file of sample data")
-    demo.add_argument("--days", type=int, default=365, help="days of sample data, 1–3660 (default 365)")
+    demo.add_argument("--days", type=_whole, default=365, help="days of sample data, 1–3660 (default 365)")
 
     restore = commands.add_parser("restore", help="replace the data file with a backup")
     restore.add_argument("backup", type=Path, metavar="BACKUP")
@@ -327,7 +336,7 @@ def _main(argv: Sequence[str] | None) -> int:
         return EXIT_FILE
     except OSError as error:  # a fault no door above foresaw: one line, never a traceback
         where = f"{error.filename}: " if error.filename else ""
-        say(f"{where}{error.strerror or error}; the data file was left as it was")
+        say(f"{where}{error.strerror or error}; the data file was left as it was; {what_to_do(error)}")
         return EXIT_FILE
     except KeyboardInterrupt:
         return 130

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import errno
 import gc
 import io
 import json
@@ -18,7 +19,7 @@ import pytest
 import oxytui
 from oxytui import cli
 from oxytui.core.model import ContactDraft, Ratings, Recall, new_id
-from oxytui.paths import backup_dir
+from oxytui.paths import backup_dir, lock_path
 from oxytui.store import Store
 from oxytui.store.backups import list_backups
 from tests.conftest import FakeClock
@@ -173,6 +174,24 @@ def test_bad_arguments_exit_1(db_path: Path, capsys: pytest.CaptureFixture[str],
     code, out, err = run(capsys, "--db", str(db_path), *args)
     assert (code, out) == (1, "")
     assert "error:" in err and "usage:" in err
+    assert not db_path.exists()
+
+
+@pytest.mark.parametrize(
+    ("option", "value"),
+    [
+        ("--warmth", "٤"),
+        ("--warmth", "+3"),
+        ("--minutes", "١٠"),
+        ("--minutes", "1_0"),
+        ("--warmth", "9" * 5000),
+    ],
+)
+def test_numbers_are_ascii_digits_at_every_door(
+    db_path: Path, capsys: pytest.CaptureFixture[str], option: str, value: str
+) -> None:
+    code, out, err = run(capsys, "--db", str(db_path), "log", "Sam", option, value)
+    assert (code, out) == (1, "") and "must be a whole number" in err and len(err) < 200, err
     assert not db_path.exists()
 
 
@@ -559,6 +578,36 @@ def test_a_backup_given_as_the_data_file_is_never_changed(
     assert code == 0  # reading a backup is fine
     assert backup.path.read_bytes() == kept
     assert sorted(backup_dir(db_path).iterdir()) == [backup.path]  # no lock or backup of its own there
+
+
+def test_a_folder_where_the_lock_file_goes_is_named_with_what_to_do(
+    db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run(capsys, "--db", str(db_path), "log", "A")
+    before = db_path.read_bytes()
+    lock_path(db_path).unlink()
+    lock_path(db_path).mkdir()
+    code, out, err = run(capsys, "--db", str(db_path), "log", "B")
+    assert (code, out) == (
+        2,
+        "",
+    ) and f"something is in the way where oxytui writes ({lock_path(db_path)})" in err
+    assert db_path.read_bytes() == before
+
+
+def test_an_unforeseen_file_fault_says_what_to_do(
+    db_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refused(*_: object, **__: object) -> Store:
+        raise PermissionError(errno.EACCES, "Permission denied", str(db_path.parent))
+
+    monkeypatch.setattr(cli, "Store", SimpleNamespace(open=refused))
+    code, out, err = run(capsys, "--db", str(db_path), "log", "A")
+    assert (code, out) == (2, "")
+    assert err == (
+        f"oxytui: {db_path.parent}: Permission denied; the data file was left as it was; "
+        "fix the permissions of the file and its folder (chmod u+rwx on the folder), then try again\n"
+    )
 
 
 # --- as a real process ---------------------------------------------------------------------------

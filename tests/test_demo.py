@@ -107,6 +107,13 @@ def test_demo_days_out_of_range(capsys: pytest.CaptureFixture[str]) -> None:
     assert "--days must be from 1 to 3660" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize("days", ["٣", "1_0", "+3", "-3", "3.0", ""])
+def test_demo_days_must_be_ascii_digits(capsys: pytest.CaptureFixture[str], days: str) -> None:
+    with pytest.raises(SystemExit) as stop:
+        main(["demo", "--days", days])
+    assert stop.value.code == 1 and "is not a whole number such as 365" in capsys.readouterr().err
+
+
 def test_demo_folder_goes_when_the_terminal_closes(tmp_path: Path) -> None:
     """SIGHUP (a closed terminal) and SIGTERM end the demo and still remove its folder."""
     script = (

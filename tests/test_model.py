@@ -19,6 +19,7 @@ from oxytui.core.model import (
     Settings,
     ValidationError,
     new_id,
+    whole_number,
 )
 from oxytui.core.text import clean, has_lone_surrogate
 from oxytui.core.validate import recall_errors
@@ -97,6 +98,23 @@ def test_a_number_far_out_of_range_is_not_repeated_whole() -> None:
     for huge in (10**400, -(10**400), 10**9):
         message = errors_of(ContactDraft, "Sam", "hug", huge)["warmth"]
         assert message == "warmth must be from 1 to 5 (not a number that far out)"
+
+
+@pytest.mark.parametrize(("text", "number"), [("0", 0), ("12", 12), ("007", 7), ("-3", -3)])
+def test_whole_number_reads_ascii_digits(text: str, number: int) -> None:
+    assert whole_number(text) == number
+
+
+@pytest.mark.parametrize("text", ["", " 3", "3 ", "٤", "²", "1_0", "+3", "3.0", "--3", "9" * 13, "9" * 5000])
+def test_whole_number_refuses_anything_else(text: str) -> None:
+    assert whole_number(text) is None
+
+
+@given(st.text(max_size=30))
+def test_whole_number_never_raises_and_agrees_with_int(text: str) -> None:
+    number = whole_number(text)
+    if number is not None:
+        assert number == int(text) and text.lstrip("-").isascii() and text.lstrip("-").isdigit()
 
 
 @pytest.mark.parametrize("minutes", [None, 0, 1, 60, 1440])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
@@ -9,7 +10,7 @@ from datetime import UTC, date, datetime, timedelta, timezone
 from typing import TypedDict
 
 from oxytui.core.days import WEEKDAYS, utc_offset_text
-from oxytui.core.text import clean, has_lone_surrogate
+from oxytui.core.text import clean, has_lone_surrogate, shorten
 
 WHO_MAX = 80
 KIND_MAX = 40
@@ -107,11 +108,20 @@ class ContactDraft:
         return draft
 
 
+_WHOLE = re.compile(r"-?[0-9]{1,12}")  # every range here is far below 12 digits
+
+
+def whole_number(text: str) -> int | None:
+    """The whole number `text` spells in ASCII digits (a leading '-' allowed), else None. The one
+    reading of a typed number at every door: int() would take '٤', '1_0' and '+3', trip over '²'
+    (which isdigit() passes) and refuse more than 4,300 digits."""
+    return int(text) if _WHOLE.fullmatch(text) else None
+
+
 def _parse_int(text: str, label: str, low: int, high: int, errors: dict[str, str]) -> int | None:
-    try:
-        value = int(text)
-    except ValueError:
-        errors[label] = f"{label} must be a whole number from {low} to {high} (not {text!r})"
+    value = whole_number(text)
+    if value is None:
+        errors[label] = f"{label} must be a whole number from {low} to {high} (not {shorten(text, 20)!r})"
         return None
     if message := _int_error(value, label, low, high):
         errors[label] = message

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 
-from oxytui.core.model import EVERY_DAYS_MAX, NOTE_MAX, Contact, PersonRecord, ValidationError
+from oxytui.core.model import EVERY_DAYS_MAX, NOTE_MAX, Contact, PersonRecord, ValidationError, whole_number
 from oxytui.core.text import clean_line
 
 RECENT_DAYS = 30
@@ -195,9 +195,8 @@ def parse_every(text: str) -> int | None:
     """A typed rhythm: a number of days from 1 to EVERY_DAYS_MAX, or None for 'off' or nothing."""
     if text.strip().lower() in ("", "off"):
         return None
-    digits = text.strip()  # plain digits only: int() would also take '1_0', '+7' and other scripts' digits
-    days = int(digits) if digits.isascii() and digits.isdigit() and len(digits) <= 6 else 0
-    if not 1 <= days <= EVERY_DAYS_MAX:
+    days = whole_number(text.strip())
+    if days is None or not 1 <= days <= EVERY_DAYS_MAX:
         shown = text[:20]
         raise ValidationError(
             {"every": f"the rhythm is a number of days from 1 to {EVERY_DAYS_MAX}, or off (not {shown!r})"}

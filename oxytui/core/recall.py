@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from oxytui.core.model import KIND_MAX, Ratings, ValidationError
+from oxytui.core.model import KIND_MAX, Ratings, ValidationError, whole_number
 from oxytui.core.text import clean_line
 
 TITLE_MAX = 60
@@ -170,9 +170,10 @@ def parse_rating(text: str, label: str) -> int | None:
     value = text.strip()
     if not value:
         return None
-    if not (value.isascii() and value.isdigit()) or not 0 <= int(value) <= 10:
+    number = whole_number(value)
+    if number is None or not 0 <= number <= 10:
         raise ValidationError({label: f"{label} must be a whole number from 0 to 10, or empty to skip"})
-    return int(value)
+    return number
 
 
 def _unknown(data: Mapping[str, Any], known: frozenset[str], where: str) -> None:

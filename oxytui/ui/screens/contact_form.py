@@ -13,7 +13,7 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Input, Label, Static
 
 from oxytui.content import kind_id, kind_label, kinds
-from oxytui.core.model import Contact, ContactDraft, ValidationError
+from oxytui.core.model import Contact, ContactDraft, ValidationError, whole_number
 from oxytui.core.text import clean, clean_line
 from oxytui.ui import saving
 from oxytui.ui.saving import PendingSave
@@ -26,9 +26,9 @@ KEYS_HINT = "enter saves · tab moves · → takes a suggestion · escape cancel
 
 def warmth_hint(text: str) -> str:
     """Hearts for a warmth typed so far, or the range when it is not 1–5."""
-    value = text.strip() or "3"
-    if value.isdigit() and 1 <= int(value) <= 5:
-        return "♥" * int(value) + "♡" * (5 - int(value)) + "  1 cool … 5 very warm"
+    warmth = whole_number(text.strip() or "3")
+    if warmth is not None and 1 <= warmth <= 5:
+        return "♥" * warmth + "♡" * (5 - warmth) + "  1 cool … 5 very warm"
     return "1 cool … 5 very warm"
 
 

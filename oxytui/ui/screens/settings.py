@@ -11,8 +11,8 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Footer, Input, Label, Select, Static
 
 from oxytui.core.days import WEEKDAYS
-from oxytui.core.model import STEP_CUES, Settings, SettingsChanges, ValidationError
-from oxytui.core.text import clean
+from oxytui.core.model import STEP_CUES, Settings, SettingsChanges, ValidationError, whole_number
+from oxytui.core.text import clean, shorten
 from oxytui.store import Store
 from oxytui.ui import saving
 from oxytui.ui.saving import PendingSave
@@ -49,10 +49,13 @@ def parse_settings(
     for name, text in values.items():
         label, _, low, high = FIELDS[name]
         value = text.strip()
-        if not value.isdigit() or not low <= int(value) <= high:
-            errors[name] = f"{label.lower()} must be a whole number from {low} to {high} (not {value!r})"
+        number = whole_number(value)
+        if number is None or not low <= number <= high:
+            errors[name] = (
+                f"{label.lower()} must be a whole number from {low} to {high} (not {shorten(value, 20)!r})"
+            )
         else:
-            changes[name] = int(value)
+            changes[name] = number
     if week_start not in WEEKDAYS:
         errors["week_start"] = f"week start must be one of {', '.join(WEEKDAYS)}"
     if changes.get("step_cue", current.step_cue) not in STEP_CUES:

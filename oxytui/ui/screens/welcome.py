@@ -12,6 +12,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Footer, Input, Label, Markdown, Static
 
 from oxytui.content import ContentError, read_text
+from oxytui.core.model import whole_number
 from oxytui.core.text import clean_line
 from oxytui.ui.screens.dialog import DialogScreen
 
@@ -20,10 +21,8 @@ HOUR_ERROR = "The day-start hour must be a whole number from 0 to 23 (4 means 04
 
 def parse_hour(text: str) -> int | None:
     """The hour typed, or None when it is not 0–23."""
-    value = text.strip()
-    if not value.isdigit() or not 0 <= int(value) <= 23:
-        return None
-    return int(value)
+    hour = whole_number(text.strip())
+    return hour if hour is not None and 0 <= hour <= 23 else None
 
 
 class WelcomeScreen(DialogScreen[int | None]):

@@ -25,14 +25,23 @@ PARSERS = {"contacts": contact_from_dict, "recalls": recall_from_dict, "rest_day
 
 
 def one_by_one(export: dict[str, Any]) -> Any:
-    """What parsing the records of `export` one by one gives: their objects, or the first error."""
-    parsed = []
+    """What parsing the records of `export` one by one gives: their objects, or the first error (a
+    table's records that break a rule, then two of them that are one record told two ways)."""
+    parsed: list[Any] = []
     for name, parse in PARSERS.items():
+        table: list[Any] = []
         for number, record in enumerate(export[name], 1):
             try:
-                parsed.append(parse(record))
+                table.append(parse(record))
             except RecordError as error:
                 return f"{name} record {number}{_id_of(record)}: {error}"
+        keys = [record.day if name == "rest_days" else record.id for record in table]
+        for later, record in enumerate(table, 1):
+            first = keys.index(keys[later - 1]) + 1
+            if table[first - 1] != record:
+                same = "the same day" if name == "rest_days" else "the same id"
+                return f"{name} records {first} and {later} are {same} but differ; keep one and import again"
+        parsed += table
     return repr(parsed)
 
 

@@ -47,10 +47,14 @@ def week_start_index(week_start: str) -> int:
     return WEEKDAYS.index(week_start.lower())
 
 
+def week_first_day(day: date, week_start: str = "monday") -> date:
+    """The first day of the calendar week holding `day` (its last day may lie past date.max)."""
+    return day - timedelta(days=(day.weekday() - week_start_index(week_start)) % 7)
+
+
 def week_bounds(day: date, week_start: str = "monday") -> tuple[date, date]:
     """The first and last day of the calendar week holding `day`."""
-    offset = (day.weekday() - week_start_index(week_start)) % 7
-    first = day - timedelta(days=offset)
+    first = week_first_day(day, week_start)
     return first, first + timedelta(days=6)
 
 

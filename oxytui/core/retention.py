@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from oxytui.core.days import week_bounds
+from oxytui.core.days import week_first_day
 
 KEEP_DAYS = 14  # the newest 14 daily backups
 KEEP_WEEKS = 8  # and the newest backup of each of the newest 8 weeks that have one
@@ -20,7 +20,7 @@ def backups_to_keep(days: list[date]) -> set[date]:
     keep = set(newest_first[:KEEP_DAYS])
     weeks: set[date] = set()
     for day in newest_first:
-        monday, _ = week_bounds(day)
+        monday = week_first_day(day)  # never the week's end: a backup may be named for 31 Dec 9999
         if monday not in weeks:
             if len(weeks) == KEEP_WEEKS:
                 break

@@ -5,6 +5,7 @@ settings, recalls, imports, another process's writes, a change that stops halfwa
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
@@ -18,7 +19,7 @@ from hypothesis import strategies as st
 
 from oxytui.core.model import ContactDraft, Ratings, Recall, ValidationError, new_id
 from oxytui.core.records import contact_to_dict, recall_to_dict
-from oxytui.store import Store
+from oxytui.store import Store, WriteFailedError
 from oxytui.store.fileformat import decode
 from oxytui.store.views import Records
 from tests.conftest import BERLIN, FakeClock
@@ -26,7 +27,7 @@ from tests.conftest import BERLIN, FakeClock
 START = datetime(2026, 11, 25, 21, 30, tzinfo=BERLIN)
 ACTIONS = [
     "add", "edit", "delete", "undo", "rename", "person", "rest", "settings", "recall", "import",
-    "other_add", "other_delete", "halfway", "swap", "twice", "twice_ours",
+    "other_add", "other_delete", "halfway", "swap", "full_disk", "twice", "twice_ours",
 ]  # fmt: skip
 
 
@@ -135,6 +136,12 @@ def step(store: Store, action: str, pick: int, back: int) -> None:
 
         with pytest.raises(Stopped) if action == "halfway" else contextlib.nullcontext():
             store.write(change)
+    elif action == "full_disk":  # a save the disk refuses: nothing changed, the file read again
+        with (
+            mock.patch("oxytui.store.storage.atomic_write", side_effect=OSError(errno.ENOSPC, "full")),
+            pytest.raises(WriteFailedError),
+        ):
+            store.add_contact(ContactDraft("Full", "hug", 2), day)
     elif action in ("twice", "twice_ours"):  # the file comes to hold one contact id twice
         other = Store.open(store.path, clock=store._clock) if action == "twice" else store
         if theirs := sorted(other.records.contacts):

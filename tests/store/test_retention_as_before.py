@@ -7,9 +7,11 @@ import shutil
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from oxytui import cli
 from oxytui.core.model import ContactDraft
 from oxytui.core.retention import backups_to_keep
 from oxytui.store import Store
@@ -72,3 +74,18 @@ def test_a_save_beside_a_backup_of_the_year_9999_is_saved(tmp_path: Path) -> Non
     assert [c.who for c in Store.open(path, clock=clock).all_contacts()] == ["Sam", "Ada"]
     assert far.exists() and backup_path(path, date(2026, 11, 26)).exists()
     assert {b.day for b in list_backups(path)} == {date(9999, 12, 31), date(2026, 11, 26)}
+
+
+def test_the_command_line_logs_beside_a_backup_of_the_year_9999(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "oxytui.json"
+    assert cli.main(["--db", str(path), "log", "Sam", "--kind", "hug"]) == 0
+    far = backup_path(path, date(9999, 12, 30))
+    far.parent.mkdir(mode=0o700, exist_ok=True)
+    shutil.copyfile(path, far)
+    capsys.readouterr()
+    assert cli.main(["--db", str(path), "log", "Ada", "--kind", "hug"]) == 0
+    assert capsys.readouterr().err == ""
+    assert [c.who for c in Store.open(path).all_contacts()] == ["Sam", "Ada"]
+    assert far.exists() and len(list_backups(path)) == 2  # today's, taken before the save, and 9999's

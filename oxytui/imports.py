@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
 from oxytui.core.model import ValidationError
-from oxytui.core.records import nesting_depth
 from oxytui.core.validate import MAX_NESTING
 from oxytui.safe_files import FileTooLargeError, NotRegularFileError, read_regular_file
 
@@ -59,3 +59,25 @@ def read_import(path: Path, limit: int = IMPORT_MAX_BYTES) -> Any:
 
 def _no_constants(name: str) -> Any:
     raise ValueError(f"{name} is not valid JSON")
+
+
+def nesting_depth(text: str, limit: int = MAX_NESTING) -> int:
+    """How deep the arrays and objects of the JSON `text` nest, counted up to `limit` + 1.
+
+    Strings are skipped, so brackets inside them do not count; reads the text once, without recursion.
+    """
+    depth = deepest = 0
+    for match in _BRACKETS_OR_STRINGS.finditer(text):
+        char = match.group()
+        if char in "[{":
+            depth += 1
+            if depth > deepest:
+                deepest = depth
+                if deepest > limit:
+                    break
+        elif char in "]}":
+            depth -= 1
+    return deepest
+
+
+_BRACKETS_OR_STRINGS = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{}]')

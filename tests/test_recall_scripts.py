@@ -10,6 +10,7 @@ import pytest
 from oxytui.core.recall import (
     FIGURE_KINDS,
     ScriptError,
+    figure_prompt,
     figure_suggestions,
     fill,
     script_from_dict,
@@ -186,6 +187,14 @@ def test_a_missing_user_folder_is_fine(isolated_home: Path) -> None:
 def test_script_from_dict_refuses_a_step_that_is_not_a_table() -> None:
     with pytest.raises(ScriptError, match="step 1: must be a"):
         script_from_dict({"id": "x", "title": "X", "minutes": 1, "summary": "s", "step": ["text"]})
+
+
+def test_the_figure_page_asks_for_the_kind_of_figure_the_script_wants() -> None:
+    assert figure_prompt("today", logged_today=True).startswith("Which of today's warm moments")
+    assert figure_prompt("today", logged_today=False).startswith("Nothing is logged for today yet.")
+    assert figure_prompt("pet", logged_today=True).startswith("Which animal")
+    for figure in ("any", "person"):  # an imagined figure is always offered where anyone will do
+        assert "an imagined figure is a good choice" in figure_prompt(figure, logged_today=False)
 
 
 def test_figure_suggestions_put_the_right_names_first() -> None:

@@ -224,6 +224,21 @@ def script_from_dict(data: Mapping[str, Any], source: str = "") -> Script:
     return Script(script_id, title, minutes, summary, steps, figure, source)
 
 
+def figure_prompt(figure: str, *, logged_today: bool) -> str:
+    """What the figure page asks, for a script's kind of figure."""
+    if figure == "today":
+        if logged_today:
+            return "Which of today's warm moments would you like to savor?"
+        return "Nothing is logged for today yet. If you were close to someone today, name them here."
+    if figure == "pet":
+        return "Which animal would you like to bring to mind, now or from long ago?"
+    return (
+        "Who or what would you like to bring to mind? A person, a pet, an imagined caring figure "
+        "or your own kind voice all count; if no one feels safe tonight, an imagined figure is a "
+        "good choice."
+    )
+
+
 def figure_suggestions(mode: str, recent: list[str], today: list[str], pets: list[str]) -> list[str]:
     """Names to offer for a script's figure: people logged lately, then the kinds of figure anyone may pick.
 

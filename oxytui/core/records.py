@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping
 from dataclasses import asdict
 from datetime import date, datetime
@@ -11,7 +10,6 @@ from typing import Any, TypeVar
 from oxytui.core.model import Contact, PersonRecord, Ratings, Recall, RestDay, Settings, ValidationError
 from oxytui.core.text import has_lone_surrogate
 from oxytui.core.validate import (
-    MAX_NESTING,
     contact_errors,
     contacts_ok,
     recall_errors,
@@ -382,25 +380,3 @@ def _id_of(record: object) -> str:
     if isinstance(value, str) and value.isascii() and value.isprintable() and 0 < len(value) <= 64:
         return f" (id {value})"
     return ""
-
-
-def nesting_depth(text: str, limit: int = MAX_NESTING) -> int:
-    """How deep the arrays and objects of the JSON `text` nest, counted up to `limit` + 1.
-
-    Strings are skipped, so brackets inside them do not count; reads the text once, without recursion.
-    """
-    depth = deepest = 0
-    for match in _BRACKETS_OR_STRINGS.finditer(text):
-        char = match.group()
-        if char in "[{":
-            depth += 1
-            if depth > deepest:
-                deepest = depth
-                if deepest > limit:
-                    break
-        elif char in "]}":
-            depth -= 1
-    return deepest
-
-
-_BRACKETS_OR_STRINGS = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{}]')

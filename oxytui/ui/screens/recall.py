@@ -15,7 +15,7 @@ from textual.widgets import ContentSwitcher, Footer, Input, OptionList, Static
 
 from oxytui.core.model import Ratings, Recall, ValidationError
 from oxytui.core.people import warmest, warmest_lately
-from oxytui.core.recall import Script, figure_suggestions, parse_rating
+from oxytui.core.recall import Script, figure_prompt, figure_suggestions, parse_rating
 from oxytui.core.recall_session import Phase, RecallSession
 from oxytui.core.text import clean
 from oxytui.recall_scripts import LoadedScripts
@@ -202,20 +202,7 @@ class RecallScreen(GuardsQuit, Screen[Recall | None]):
         people = [person.name for person in warmest_lately(self.store.everyone().values())]
         suggestions = figure_suggestions(script.figure, people, [c.who for c in today_contacts], pets)
         default = warmest(today_contacts) if script.figure == "today" else ""
-        if script.figure == "today":
-            prompt = (
-                "Which of today's warm moments would you like to savor?"
-                if today_contacts
-                else "Nothing is logged for today yet. If you were close to someone today, name them here."
-            )
-        elif script.figure == "pet":
-            prompt = "Which animal would you like to bring to mind, now or from long ago?"
-        else:
-            prompt = (
-                "Who or what would you like to bring to mind? A person, a pet, an imagined caring figure "
-                "or your own kind voice all count; if no one feels safe tonight, an imagined figure is a "
-                "good choice."
-            )
+        prompt = figure_prompt(script.figure, logged_today=bool(today_contacts))
         self.query_one(FigurePage).show(script, prompt, suggestions, default)
         self._show("figure-page", "#figure")
 

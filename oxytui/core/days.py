@@ -64,6 +64,14 @@ def week_days(day: date, week_start: str = "monday") -> list[date]:
     return [first + timedelta(days=i) for i in range(7)]
 
 
+def iso_day(text: str) -> date:
+    """The day `text` writes as YYYY-MM-DD in ASCII digits, the one spelling of a day oxytui takes
+    anywhere; ValueError for others that date.fromisoformat also reads ('20261129', '2026-W48-1')."""
+    if len(text) != 10 or text[4] != "-" or text[7] != "-" or not text.isascii():
+        raise ValueError(f"{text!r} is not written YYYY-MM-DD")
+    return date.fromisoformat(text)
+
+
 def parse_day(text: str, today: date) -> date:
     """Parse 'today', 'yesterday' or an ISO date (YYYY-MM-DD); raise ValueError otherwise."""
     word = text.strip().lower()
@@ -72,7 +80,7 @@ def parse_day(text: str, today: date) -> date:
     if word == "yesterday":
         return today - timedelta(days=1)
     try:
-        return date.fromisoformat(word)
+        return iso_day(word)
     except ValueError:
         raise ValueError(f"{text!r} is not a day: use YYYY-MM-DD, 'today' or 'yesterday'") from None
 

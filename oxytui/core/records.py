@@ -7,6 +7,7 @@ from dataclasses import asdict
 from datetime import date, datetime
 from typing import Any, TypeVar
 
+from oxytui.core.days import iso_day
 from oxytui.core.model import Contact, PersonRecord, Ratings, Recall, RestDay, Settings, ValidationError
 from oxytui.core.text import has_lone_surrogate
 from oxytui.core.validate import (
@@ -62,7 +63,7 @@ def _field(record: Mapping[str, Any], name: str, kind: type | tuple[type, ...]) 
 
 def _day(record: Mapping[str, Any], name: str = "day") -> date:
     try:
-        return date.fromisoformat(_field(record, name, str))
+        return iso_day(_field(record, name, str))
     except ValueError:
         raise RecordError(f"field {name!r} is not a date: {shown(record.get(name))}") from None
 
@@ -114,7 +115,7 @@ def _plain_contact(record: Mapping[str, Any]) -> Contact | None:
     ) or has_lone_surrogate(id_ + day + logged_at + offset + who + kind + note):
         return None
     try:
-        moment, day_value = datetime.fromisoformat(logged_at), date.fromisoformat(day)
+        moment, day_value = datetime.fromisoformat(logged_at), iso_day(day)
     except ValueError:
         return None
     if moment.tzinfo is None:
@@ -197,7 +198,7 @@ def _plain_recall(record: Mapping[str, Any]) -> Recall | None:
             return None
         return Recall(
             id_,
-            date.fromisoformat(day),
+            iso_day(day),
             started_at,
             finished_at,
             script,

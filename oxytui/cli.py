@@ -41,7 +41,6 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_INPUT, f"oxytui: error: {message}\n")
 
 
-@functools.cache  # built once per process: main() may run many times in one (tests, campaigns)
 def _whole(text: str) -> int:
     """A whole number of zero or more (see model.whole_number)."""
     number = whole_number(text)
@@ -50,6 +49,7 @@ def _whole(text: str) -> int:
     return number
 
 
+@functools.cache  # built once per process: main() may run many times in one (tests, campaigns)
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser for every command."""
     parser = _Parser(

@@ -24,6 +24,7 @@ from oxytui.store.lock import LOCK_TIMEOUT, wait_until_free
 
 T = TypeVar("T")
 WAITING = "Waiting for another oxytui to finish saving…"
+NOTICE_SECONDS = 3  # how long a routine notice stays
 
 
 @dataclass(eq=False)
@@ -95,6 +96,22 @@ def save(
     waiting(pending)
     _wait(host, pending)
     return pending
+
+
+def save_and_say(host: Any, change: Callable[[], str], done: Callable[[str], None]) -> None:
+    """`save` for a change that returns what it did in words (`done` gets them): a refused change is
+    said as a warning, a failed save as an error, and a wait for the lock as a notice."""
+
+    def failed(error: Exception) -> None:
+        if isinstance(error, ValidationError):
+            host.notify(" ".join(error.errors.values()), severity="warning", markup=False)
+        else:
+            host.notify(str(error), title="Not saved", severity="error", markup=False, timeout=10)
+
+    def waiting(_: PendingSave[str]) -> None:
+        host.notify(WAITING, markup=False, timeout=NOTICE_SECONDS)
+
+    save(host, change, done, failed, waiting)
 
 
 def _wait(host: Any, pending: PendingSave[Any]) -> None:

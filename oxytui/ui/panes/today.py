@@ -19,7 +19,7 @@ from textual.widgets import DataTable, Static
 from oxytui.content import kind_label
 from oxytui.core.days import format_day, logical_day
 from oxytui.core.figures import rest_day_meaning, rest_day_notice
-from oxytui.core.model import Contact, ContactDraft, ValidationError
+from oxytui.core.model import Contact, ContactDraft
 from oxytui.core.people import for_completion
 from oxytui.core.streaks import week_progress
 from oxytui.core.text import clean_line, shorten
@@ -31,7 +31,6 @@ from oxytui.ui.panes.base import DataPane
 WHO_WIDTH = 16
 KIND_WIDTH = 18
 NOTE_MIN_WIDTH = 10
-NOTICE_SECONDS = 3  # how long a routine notice stays
 NARROW_TABLE = 90  # below this many cells, names and kinds get less room
 TINY_TABLE = 64  # below this, less still
 FORM_SCREEN = "contact-form"  # the name the add/edit form is kept under
@@ -299,18 +298,9 @@ class TodayPane(DataPane):
         it did, or why it could not."""
 
         def done(message: str) -> None:
-            self.notify(message, markup=False, timeout=NOTICE_SECONDS)
+            self.notify(message, markup=False, timeout=saving.NOTICE_SECONDS)
 
-        def failed(error: Exception) -> None:
-            if isinstance(error, ValidationError):
-                self.notify(" ".join(error.errors.values()), severity="warning", markup=False)
-            else:
-                self.notify(str(error), title="Not saved", severity="error", markup=False, timeout=10)
-
-        def waiting(pending: object) -> None:
-            self.notify(saving.WAITING, markup=False, timeout=NOTICE_SECONDS)
-
-        saving.save(self.app, change, done, failed, waiting)
+        saving.save_and_say(self.app, change, done)
 
     def action_add(self) -> None:
         day = self.shown_day

@@ -17,7 +17,7 @@ from textual.widgets import Input, Label, Static
 from oxytui.content import kind_label
 from oxytui.core.days import format_day
 from oxytui.core.figures import plural
-from oxytui.core.model import Contact, ContactDraft, ValidationError
+from oxytui.core.model import Contact, ContactDraft
 from oxytui.core.people import Person, ago_words, parse_every, rhythm_words, warmth_bars, warmth_over_time
 from oxytui.core.text import clean_line, shorten
 from oxytui.store import Store
@@ -222,18 +222,9 @@ class PersonScreen(Screen[bool]):
         def done(message: str) -> None:
             self.changed = True
             self.show()
-            self.notify(message, markup=False, timeout=3)
+            self.notify(message, markup=False, timeout=saving.NOTICE_SECONDS)
 
-        def failed(error: Exception) -> None:
-            if isinstance(error, ValidationError):
-                self.notify(" ".join(error.errors.values()), severity="warning", markup=False)
-            else:
-                self.notify(str(error), title="Not saved", severity="error", markup=False, timeout=10)
-
-        def waiting(_: object) -> None:
-            self.notify(saving.WAITING, markup=False, timeout=3)
-
-        saving.save(self.app, change, done, failed, waiting)
+        saving.save_and_say(self.app, change, done)
 
     def action_add(self) -> None:
         person = self.person

@@ -40,14 +40,21 @@ _BACKUP_NAME = re.compile(
 )
 
 
-def refuse_backup(path: Path) -> None:
-    """Raise StoreError when `path` is one of the backups oxytui keeps: they are never changed."""
+def refuse_change(path: Path) -> None:
+    """Raise StoreError when the data file at `path` must not be replaced: it is read-only, or it is one
+    of the backups oxytui keeps, which are never changed."""
+    refuse_read_only(path)
     if path.parent.name == "backups" and (match := _BACKUP_NAME.fullmatch(path.stem)):
         data_file = path.parent.parent / f"{match[1]}{path.suffix}"
         raise StoreError(
-            f"{path} is a backup, and backups are never changed; "
-            f"to go back to it: oxytui --db {data_file} restore {path}"
+            f"{path} is a backup, and backups are never changed; to go back to it: "
+            f"{restore_command(data_file, path)}"
         )
+
+
+def restore_command(db_path: Path, backup: Path) -> str:
+    """The command that puts `backup` in place of the data file at `db_path`."""
+    return f"oxytui --db {db_path} restore {backup}"
 
 
 def backup_path(db_path: Path, day: date) -> Path:
@@ -108,7 +115,7 @@ def restore_hint(path: Path) -> str:
         return f"No good backup was found in {backup_dir(path)}. The file was left untouched."
     return (
         f"The file was left untouched. The newest good backup is {backup.path}.\n"
-        f"To go back to it: oxytui --db {path} restore {backup.path}"
+        f"To go back to it: {restore_command(path, backup.path)}"
     )
 
 
@@ -155,8 +162,7 @@ def restore_backup(db_path: Path, backup: Path, now: datetime) -> Path | None:
         raise UnreadableFileError(f"cannot read the backup {backup}: {error.strerror or error}") from None
     if (problem := record_problem(decode(raw, backup)[0])) is not None:
         raise UnreadableFileError(f"{backup} cannot be restored: it has {problem}.\n{restore_hint(db_path)}")
-    refuse_read_only(db_path)
-    refuse_backup(db_path)
+    refuse_change(db_path)
     kept = None
     try:
         with locked(db_path):

@@ -21,11 +21,11 @@ from oxytui.safe_files import leftover_temps
 from oxytui.store.backups import (
     copy_to_backups,
     migration_backup_path,
-    refuse_backup,
+    refuse_change,
     restore_hint,
     take_daily_backup,
 )
-from oxytui.store.errors import NotAFileError, UnreadableFileError, check_path, refuse_read_only, write_failed
+from oxytui.store.errors import NotAFileError, UnreadableFileError, check_path, write_failed
 from oxytui.store.fileformat import SCHEMA_VERSION, new_meta
 from oxytui.store.lock import LOCK_TIMEOUT, locked
 from oxytui.store.storage import DurableStorage, InPlaceTinyDB
@@ -109,8 +109,7 @@ class DataFile:
 
     def write(self, change: Callable[[], T]) -> T:
         """Run `change` under the lock, on the newest file, taking the day's backup first."""
-        refuse_read_only(self.path)
-        refuse_backup(self.path)
+        refuse_change(self.path)
         with locked(self.path, self.lock_timeout):
             try:
                 self.refresh()

@@ -22,7 +22,7 @@ from oxytui.core.model import (
     whole_number,
 )
 from oxytui.core.text import clean, has_lone_surrogate
-from oxytui.core.validate import recall_errors
+from oxytui.core.validate import recall_errors, rest_day_errors
 
 
 def errors_of(make: object, *args: object, **kwargs: object) -> dict[str, str]:
@@ -332,7 +332,7 @@ def test_recall_checks_text_fields() -> None:
 
 def test_rest_day_reason_limit() -> None:
     assert RestDay(date(2026, 1, 1), "ill").reason == "ill"
-    assert set(errors_of(RestDay, date(2026, 1, 1), "r" * 201)) == {"reason"}
+    assert set(rest_day_errors(RestDay(date(2026, 1, 1), "r" * 201))) == {"reason"}
 
 
 # --- Settings ------------------------------------------------------------------------------

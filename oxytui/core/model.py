@@ -209,14 +209,11 @@ class Recall:
 
 @dataclass(frozen=True, slots=True)
 class RestDay:
-    """A day that neither breaks nor extends a streak (ill, travelling, alone)."""
+    """A day that neither breaks nor extends a streak (ill, travelling, alone); its rules are
+    core/validate.py's `rest_day_errors`, checked at every door."""
 
     day: date
     reason: str = ""
-
-    def __post_init__(self) -> None:
-        if message := _text_error(self.reason, "reason", required=False, limit=REASON_MAX):
-            raise ValidationError({"reason": message})
 
 
 STEP_CUES = ("none", "bell")

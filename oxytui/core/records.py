@@ -35,11 +35,6 @@ def shown(value: object, limit: int = 40) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _record_error(error: ValidationError) -> RecordError:
-    field, message = next(iter(error.errors.items()))
-    return RecordError(f"field {field!r}: {message}")
-
-
 def _valid(record: T, errors: dict[str, str]) -> T:
     """`record` when the rules of core/validate.py found nothing, else RecordError naming the field."""
     if errors:
@@ -243,10 +238,7 @@ def rest_day_to_dict(rest: RestDay) -> Record:
 
 def rest_day_from_dict(record: Mapping[str, Any]) -> RestDay:
     """A rest day from its stored form."""
-    try:
-        rest = RestDay(day=_day(record), reason=_field(record, "reason", str))
-    except ValidationError as error:
-        raise _record_error(error) from None
+    rest = RestDay(day=_day(record), reason=_field(record, "reason", str))
     return _valid(rest, rest_day_errors(rest))
 
 

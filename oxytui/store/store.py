@@ -30,7 +30,7 @@ from oxytui.core.records import (
     rest_day_to_dict,
     settings_to_dict,
 )
-from oxytui.core.validate import check, contact_errors, day_error, recall_errors
+from oxytui.core.validate import check, contact_errors, day_error, recall_errors, rest_day_errors
 from oxytui.store.datafile import Clock
 from oxytui.store.fileformat import SCHEMA_VERSION
 from oxytui.store.people import PeopleStore
@@ -162,6 +162,7 @@ class Store(PeopleStore):
         """Mark `day` as a rest day."""
         self._check_day(day)
         rest = RestDay(day, reason.strip())
+        check(rest_day_errors(rest))
         self._change_rest(day, rest, f"marked {format_day(day)} as a rest day")
         return rest
 

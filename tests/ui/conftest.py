@@ -90,3 +90,17 @@ def notices(app: App[Any], monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
     monkeypatch.setattr(app, "notify", recording)
     return messages
+
+
+def notifications_shown(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
+    """Collect the (message, title) of every notification as it reaches Textual, after what the app's
+    own notify does to it (they still show)."""
+    shown: list[tuple[str, str]] = []
+    notify = App.notify
+
+    def recording(self: App[Any], message: str, *, title: str = "", **options: Any) -> None:
+        shown.append((message, title))
+        notify(self, message, title=title, **options)
+
+    monkeypatch.setattr(App, "notify", recording)
+    return shown

@@ -4,10 +4,8 @@ without them, in the welcome, in the form's messages and in every notification."
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pytest
-from textual.app import App
 from textual.widgets import Static
 
 from oxytui.core.model import ContactDraft
@@ -15,6 +13,7 @@ from oxytui.store import Store
 from oxytui.store.errors import WriteFailedError
 from oxytui.ui.app import create_app
 from tests.conftest import FakeClock
+from tests.ui.conftest import notifications_shown
 from tests.waiting import wait_until
 
 RETITLE = "\x1b]2;PWNED\x07\x1b[31m"  # sets the terminal's title, then turns its text red
@@ -40,14 +39,7 @@ async def test_messages_naming_the_path_lose_its_escapes(
     odd_store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     odd_store.update_settings(welcomed=True)
-    told: list[tuple[str, str]] = []
-    real_notify = App.notify
-
-    def recorded(self: App[Any], message: str, *, title: str = "", **options: Any) -> None:
-        told.append((message, title))
-        real_notify(self, message, title=title, **options)
-
-    monkeypatch.setattr(App, "notify", recorded)
+    told = notifications_shown(monkeypatch)
 
     def full_disk(draft: ContactDraft, day: object = None) -> None:
         raise WriteFailedError(f"could not save to {odd_store.path}: No space left on device")

@@ -3,10 +3,7 @@ the terminal (number keys for the first nine, ↑ ↓ and enter for all)."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
-from textual.app import App
 from textual.widgets import Input, Static
 
 from oxytui.core.model import ContactDraft
@@ -14,7 +11,7 @@ from oxytui.paths import user_recall_dir
 from oxytui.store import Store
 from oxytui.ui.screens.recall import RecallScreen
 from oxytui.ui.screens.recall_pages import ChoosePage
-from tests.ui.conftest import AppFactory
+from tests.ui.conftest import AppFactory, notifications_shown
 from tests.ui.test_sizes import screen_text
 
 SCRIPT = """
@@ -96,14 +93,7 @@ async def test_many_broken_scripts_make_one_notice(
     folder.mkdir(parents=True)
     for n in range(5):
         (folder / f"broken-{n}.toml").write_text('id = "x"\n', encoding="utf-8")
-    told: list[tuple[str, str]] = []
-    real_notify = App.notify
-
-    def recorded(self: App[Any], message: str, *, title: str = "", **options: Any) -> None:
-        told.append((message, title))
-        real_notify(self, message, title=title, **options)
-
-    monkeypatch.setattr(App, "notify", recorded)
+    told = notifications_shown(monkeypatch)
     app = make_app(welcomed=False)
     async with app.run_test(size=(60, 20)) as pilot:
         await pilot.pause()
